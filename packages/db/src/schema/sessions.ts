@@ -1,0 +1,60 @@
+import { index, pgTable, text, unique, uniqueIndex } from "drizzle-orm/pg-core";
+import { applications } from "./applications";
+import { at, id, sameTenant, tenantId, timestamps } from "./columns";
+import { users } from "./users";
+
+/** A sign-in at the identity provider on one device. Only a hash of the cookie value is stored. */
+export const sessions = pgTable(
+  "sessions",
+  {
+    tenantId: tenantId(),
+    id: id("session"),
+    userId: text("user_id").notNull(),
+    tokenHash: text("token_hash").notNull(),
+    ipAddress: text("ip_address"),
+    userAgent: text("user_agent"),
+    /** Authentication methods used (RFC 8176 values: pwd, otp, hwk, …) and the resulting level. */
+    amr: text("amr").array().notNull().default([]),
+    acr: text("acr"),
+    authTime: at("auth_time").notNull().defaultNow(),
+    lastActiveAt: at("last_active_at").notNull().defaultNow(),
+    expiresAt: at("expires_at").notNull(),
+    revokedAt: at("revoked_at"),
+    ...timestamps,
+  },
+  (t) => [
+    unique("sessions_tenant_id_unique").on(t.tenantId, t.id),
+    sameTenant("sessions_user_fk", [t.tenantId, t.userId], [users.tenantId, users.id]),
+    uniqueIndex("sessions_token_hash_unique").on(t.tokenHash),
+    index("sessions_tenant_user_idx").on(t.tenantId, t.userId),
+  ],
+);
+
+/**
+ * Refresh tokens hang off a session in rotation families: each use issues a child and marks the
+ * parent used; a replayed parent outside the grace window revokes the whole family.
+ */
+export const refreshTokens = pgTable(
+  "refresh_tokens",
+  {
+    tenantId: tenantId(),
+    id: id("refreshToken"),
+    sessionId: text("session_id").notNull(),
+    applicationId: text("application_id").notNull(),
+    familyId: text("family_id").notNull(),
+    parentId: text("parent_id"),
+    tokenHash: text("token_hash").notNull(),
+    scope: text("scope").notNull().default(""),
+    usedAt: at("used_at"),
+    expiresAt: at("expires_at").notNull(),
+    revokedAt: at("revoked_at"),
+    ...timestamps,
+  },
+  (t) => [
+    sameTenant("refresh_tokens_session_fk", [t.tenantId, t.sessionId], [sessions.tenantId, sessions.id]),
+    sameTenant("refresh_tokens_application_fk", [t.tenantId, t.applicationId], [applications.tenantId, applications.id]),
+    uniqueIndex("refresh_tokens_token_hash_unique").on(t.tokenHash),
+    index("refresh_tokens_tenant_family_idx").on(t.tenantId, t.familyId),
+    index("refresh_tokens_tenant_session_idx").on(t.tenantId, t.sessionId),
+  ],
+);

@@ -1,0 +1,35 @@
+import { jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { newId } from "../id";
+import { at } from "./columns";
+
+export type TenantKind = "platform" | "customer";
+export type TenantStatus = "active" | "suspended";
+
+/** Per-tenant policies and branding; every field optional so older rows stay valid as it grows. */
+export interface TenantSettings {
+  branding?: { displayName?: string; logoUrl?: string; primaryColor?: string };
+  passwordPolicy?: { minLength?: number; allowPasswordOnly?: boolean };
+  mfaPolicy?: { mode?: "off" | "optional" | "required"; gracePeriodDays?: number };
+  sessionLifetimes?: { idleSeconds?: number; absoluteSeconds?: number };
+}
+
+/** One customer environment (e.g. `acme-prod`): its own users, keys, applications and policies. */
+export const tenants = pgTable(
+  "tenants",
+  {
+    id: text("id")
+      .primaryKey()
+      .$defaultFn(() => newId("tenant")),
+    slug: text("slug").notNull(),
+    name: text("name").notNull(),
+    kind: text("kind").$type<TenantKind>().notNull().default("customer"),
+    status: text("status").$type<TenantStatus>().notNull().default("active"),
+    settings: jsonb("settings").$type<TenantSettings>().notNull().default({}),
+    createdAt: at("created_at").notNull().defaultNow(),
+    updatedAt: at("updated_at")
+      .notNull()
+      .defaultNow()
+      .$onUpdate(() => new Date()),
+  },
+  (t) => [uniqueIndex("tenants_slug_unique").on(t.slug)],
+);
