@@ -1,0 +1,66 @@
+/**
+ * The API's process: validate configuration, open and migrate the database, then hand HTTP to
+ * Next. A custom server (rather than `next start`) so start-up problems are one clear line and a
+ * non-zero exit, the database is open before the first request, and later the Koa-based OIDC
+ * engine can take the protocol endpoints under /t/{tenant}/.
+ */
+import { createServer } from "node:http";
+import { dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+import next from "next";
+import { DatabaseError } from "@plinto/db";
+import { ConfigError, loadConfig, type Config } from "./src/lib/config";
+import { installRuntime, startRuntime, type Runtime } from "./src/lib/runtime";
+
+const dev = process.argv.includes("--dev");
+
+function fail(message: string): never {
+  for (const line of message.split("\n")) console.error(`plinto-api: ${line}`);
+  process.exit(1);
+}
+
+let config: Config;
+try {
+  config = loadConfig();
+} catch (error) {
+  if (error instanceof ConfigError) fail(error.problems.join("\n"));
+  throw error;
+}
+
+let runtime: Runtime;
+try {
+  runtime = await installRuntime(startRuntime(config));
+} catch (error) {
+  if (error instanceof DatabaseError) fail(error.message);
+  fail(`could not start: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+}
+
+const app = next({ dev, dir: dirname(fileURLToPath(import.meta.url)), port: config.port });
+await app.prepare();
+const handle = app.getRequestHandler();
+const server = createServer((req, res) => void handle(req, res));
+
+server.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EADDRINUSE") fail(`port ${config.port} is already in use (set PORT to use another)`);
+  fail(`cannot listen on port ${config.port}: ${error.message}`);
+});
+
+server.listen(config.port, config.host, () => {
+  const where = runtime.database.driver === "pglite" ? `embedded database in ${runtime.config.dataDir}` : runtime.database.location;
+  console.log(`plinto-api: listening on ${config.publicUrl} (${where})`);
+});
+
+let stopping = false;
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`plinto-api: ${signal}, shutting down`);
+  const force = setTimeout(() => process.exit(1), 10_000);
+  force.unref();
+  server.close();
+  server.closeAllConnections();
+  await runtime.database.close().catch(() => {});
+  process.exit(0);
+}
+process.on("SIGINT", () => void stop("SIGINT"));
+process.on("SIGTERM", () => void stop("SIGTERM"));

@@ -1,0 +1,131 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { randomBytes } from "node:crypto";
+import { checkDatabaseUrl } from "@plinto/db";
+
+/**
+ * The API's whole configuration, read from the environment once at start-up. Each bad variable
+ * gives one line naming it and saying what is wrong; nothing secret has a default except in the
+ * embedded development mode (no DATABASE_URL), where a secret is generated and kept in `.plinto/`.
+ */
+export interface Config {
+  /** Embedded mode: PGlite, in-memory rate limits, dev mail outbox, generated secret. */
+  embedded: boolean;
+  port: number;
+  host: string | undefined;
+  /** Public base URL of this API; tenant issuers are `${publicUrl}/t/${slug}`. */
+  publicUrl: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  redisUrl: string | undefined;
+  smtpUrl: string | undefined;
+  /** Master secret: encrypts signing keys and TOTP seeds at rest. */
+  secret: string;
+  /** Where `.plinto/` lives: dev credentials, the embedded database, the dev secret. */
+  homeDir: string;
+}
+
+export class ConfigError extends Error {
+  override name = "ConfigError";
+  constructor(readonly problems: string[]) {
+    super(problems.join("\n"));
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function checkUrl(value: string, protocols: string[]): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(value);
+  } catch {
+    return `is not a URL (expected ${protocols[0]}//host:port)`;
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    return `has protocol "${parsed.protocol}" (expected ${protocols.join(" or ")})`;
+  }
+  return null;
+}
+
+/** The folder that holds `pnpm-workspace.yaml`, so `.plinto/` is the same for every app and script. */
+export function findProjectRoot(from: string = process.cwd()): string {
+  let dir = resolve(/*turbopackIgnore: true*/ from);
+  for (;;) {
+    if (existsSync(join(dir, "pnpm-workspace.yaml"))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return resolve(/*turbopackIgnore: true*/ from);
+    dir = parent;
+  }
+}
+
+function embeddedSecret(homeDir: string): string {
+  const file = join(homeDir, "secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(homeDir, { recursive: true });
+  const secret = randomBytes(32).toString("base64url");
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  return secret;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+  const blank = (v: string | undefined) => (v === undefined || v.trim() === "" ? undefined : v.trim());
+
+  const portRaw = blank(env.PORT) ?? "4000";
+  const port = Number(portRaw);
+  if (!Number.isInteger(port) || port < 1 || port > 65535) {
+    problems.push(`PORT must be a whole number from 1 to 65535, got "${portRaw}"`);
+  }
+
+  const databaseUrl = blank(env.DATABASE_URL);
+  const databaseProblem = databaseUrl ? checkDatabaseUrl(databaseUrl) : null;
+  if (databaseProblem) problems.push(`DATABASE_URL ${databaseProblem}`);
+  const embedded = databaseUrl === undefined;
+
+  const redisUrl = blank(env.REDIS_URL);
+  if (redisUrl) {
+    const problem = checkUrl(redisUrl, ["redis:", "rediss:"]);
+    if (problem) problems.push(`REDIS_URL ${problem}`);
+  }
+
+  const smtpUrl = blank(env.SMTP_URL);
+  if (smtpUrl) {
+    const problem = checkUrl(smtpUrl, ["smtp:", "smtps:"]);
+    if (problem) problems.push(`SMTP_URL ${problem}`);
+  }
+
+  const publicUrl = (blank(env.PLINTO_API_URL) ?? `http://localhost:${Number.isInteger(port) ? port : 4000}`).replace(
+    /\/+$/,
+    "",
+  );
+  const publicProblem = checkUrl(publicUrl, ["http:", "https:"]);
+  if (publicProblem) problems.push(`PLINTO_API_URL ${publicProblem}`);
+
+  // (turbopackIgnore: these paths are chosen at run time; there is nothing here to trace at build.)
+  const homeDir = resolve(/*turbopackIgnore: true*/ blank(env.PLINTO_HOME) ?? join(findProjectRoot(), ".plinto"));
+  const dataDir = resolve(/*turbopackIgnore: true*/ blank(env.PLINTO_DATA_DIR) ?? join(homeDir, "data"));
+
+  let secret = blank(env.PLINTO_SECRET);
+  if (secret !== undefined && secret.length < 32) {
+    problems.push("PLINTO_SECRET must be at least 32 characters (try: openssl rand -base64 32)");
+  } else if (secret === undefined && !embedded && !databaseProblem) {
+    // (With a malformed DATABASE_URL that one line is the news; the secret comes up once it is fixed.)
+    problems.push("PLINTO_SECRET is required when DATABASE_URL is set (try: openssl rand -base64 32)");
+  }
+
+  if (problems.length > 0) throw new ConfigError(problems);
+  secret ??= embeddedSecret(homeDir);
+
+  return {
+    embedded,
+    port,
+    host: blank(env.HOST),
+    publicUrl,
+    databaseUrl,
+    dataDir,
+    redisUrl,
+    smtpUrl,
+    secret,
+    homeDir,
+  };
+}

@@ -1,0 +1,40 @@
+import { createDb, migrate, type Database } from "@plinto/db";
+import { loadConfig, type Config } from "./config";
+
+/**
+ * What the API process holds open: its configuration and its one database handle. The custom
+ * server builds it before Next starts; route handlers, compiled into Next's own bundles, reach the
+ * same object through `globalThis` (a module-level variable would be a second copy per bundle, and
+ * a second PGlite opener would corrupt the embedded database).
+ */
+export interface Runtime {
+  config: Config;
+  database: Database;
+  startedAt: number;
+}
+
+const KEY = Symbol.for("plinto.api.runtime");
+type Holder = { [KEY]?: Promise<Runtime> };
+const holder = globalThis as Holder;
+
+export async function startRuntime(config: Config = loadConfig()): Promise<Runtime> {
+  const database = await createDb({ url: config.databaseUrl, dataDir: config.dataDir });
+  try {
+    await migrate(database);
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+  return { config, database, startedAt: Date.now() };
+}
+
+/** Installs the process-wide runtime (server start-up), or returns the one already there. */
+export function installRuntime(runtime: Promise<Runtime>): Promise<Runtime> {
+  holder[KEY] ??= runtime;
+  return holder[KEY];
+}
+
+/** The process-wide runtime; started on first use when no custom server installed one (`next dev`). */
+export function getRuntime(): Promise<Runtime> {
+  return (holder[KEY] ??= startRuntime());
+}

@@ -1,0 +1,13 @@
+import type { ErrorCode } from "@plinto/contracts";
+
+/** A rule a service refused to break. Route handlers turn it into the catalogued problem response. */
+export class ServiceError extends Error {
+  override name = "ServiceError";
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: Array<{ path: string; message: string }>,
+  ) {
+    super(message);
+  }
+}

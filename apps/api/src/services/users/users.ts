@@ -1,0 +1,119 @@
+import { and, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Executor } from "@plinto/db";
+import { credentials, users } from "@plinto/db/schema";
+import { hashPassword } from "../../lib/password";
+import { recordAuditEvent } from "../audit/audit";
+import type { RequestContext } from "../context";
+import { ServiceError } from "../errors";
+
+const emailSchema = z.email();
+
+/** Emails are kept as given (trimmed, NFC) and compared case-insensitively, per tenant. */
+export function normalizeEmail(email: string): string {
+  return email.trim().normalize("NFC");
+}
+
+/**
+ * The password floor until the full NIST 800-63B policy (common-password list, tenant minimums)
+ * lands with the identity core: length in Unicode code points, no composition rules, no truncation.
+ */
+export function checkPassword(password: string): string | null {
+  const length = [...password].length;
+  if (length < 8) return "Use at least 8 characters";
+  if (length > 256) return "Use at most 256 characters";
+  return null;
+}
+
+export interface NewUser {
+  tenantId: string;
+  email: string;
+  password?: string;
+  name?: string;
+  emailVerified?: boolean;
+}
+
+export async function findUserByEmail(db: Executor, tenantId: string, email: string) {
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.tenantId, tenantId), sql`lower(${users.email}) = lower(${normalizeEmail(email)})`))
+    .limit(1);
+  return user;
+}
+
+export async function createUser(tx: Executor, ctx: RequestContext, input: NewUser) {
+  const email = normalizeEmail(input.email);
+  if (!emailSchema.safeParse(email).success) {
+    throw new ServiceError("validation_failed", "That is not an email address", [
+      { path: "email", message: "Enter an email address like name@example.com" },
+    ]);
+  }
+  if (input.password !== undefined) {
+    const problem = checkPassword(input.password);
+    if (problem) throw new ServiceError("validation_failed", problem, [{ path: "password", message: problem }]);
+  }
+  if (await findUserByEmail(tx, input.tenantId, email)) {
+    throw new ServiceError("conflict", "A user with this email already exists in this tenant");
+  }
+  const [user] = await tx
+    .insert(users)
+    .values({
+      tenantId: input.tenantId,
+      email,
+      name: input.name?.trim() || null,
+      emailVerifiedAt: input.emailVerified ? new Date() : null,
+    })
+    .returning();
+  if (input.password !== undefined) {
+    await tx.insert(credentials).values({
+      tenantId: input.tenantId,
+      userId: user!.id,
+      type: "password",
+      secret: await hashPassword(input.password),
+    });
+  }
+  await recordAuditEvent(tx, ctx, {
+    tenantId: input.tenantId,
+    action: "user.created",
+    targetType: "user",
+    targetId: user!.id,
+    data: { withPassword: input.password !== undefined, emailVerified: Boolean(input.emailVerified) },
+  });
+  return user!;
+}
+
+/** Sets (or replaces) a user's password credential. */
+export async function setPassword(
+  tx: Executor,
+  ctx: RequestContext,
+  input: { tenantId: string; userId: string; password: string },
+) {
+  const problem = checkPassword(input.password);
+  if (problem) throw new ServiceError("validation_failed", problem, [{ path: "password", message: problem }]);
+  const secret = await hashPassword(input.password);
+  const scope = and(
+    eq(credentials.tenantId, input.tenantId),
+    eq(credentials.userId, input.userId),
+    eq(credentials.type, "password"),
+  );
+  const updated = await tx.update(credentials).set({ secret }).where(scope).returning({ id: credentials.id });
+  if (updated.length === 0) {
+    await tx.insert(credentials).values({ tenantId: input.tenantId, userId: input.userId, type: "password", secret });
+  }
+  await recordAuditEvent(tx, ctx, {
+    tenantId: input.tenantId,
+    action: "user.password_set",
+    targetType: "user",
+    targetId: input.userId,
+  });
+}
+
+export async function getPasswordHash(db: Executor, tenantId: string, userId: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ secret: credentials.secret })
+    .from(credentials)
+    .where(and(eq(credentials.tenantId, tenantId), eq(credentials.userId, userId), eq(credentials.type, "password")))
+    .limit(1);
+  return row?.secret ?? undefined;
+}

@@ -1,0 +1,3 @@
+export * from "./errors";
+export * from "./problem";
+export * from "./health";
