@@ -20,7 +20,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["**/env.ts", "**/config.ts", "**/*.config.*", "**/*.test.ts", "**/scripts/**", "**/test/**"],
+    files: ["**/env.ts", "**/config.ts", "**/*.config.*", "**/*.test.ts", "**/testing.ts", "**/scripts/**", "**/test/**", "**/server.ts"],
     rules: { "no-restricted-properties": "off" },
   },
 );

@@ -1,0 +1,29 @@
+import { expect, test } from "@playwright/test";
+import { siteUrl } from "@plinto/next-config/sites";
+import { e2eEnv } from "../support/env";
+
+const api = siteUrl("api", e2eEnv);
+
+test("api: /health answers as JSON", async ({ request }) => {
+  const response = await request.get(`${api}/health`);
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toContain("application/json");
+  expect(await response.json()).toMatchObject({ status: "ok", service: "plinto-api" });
+});
+
+test("api: /ready says ready on the database this run made", async ({ request }) => {
+  const response = await request.get(`${api}/ready`);
+  expect(response.status()).toBe(200);
+  const body = await response.json();
+  expect(body.status).toBe("ready");
+  expect(body.checks.database).toMatchObject({ status: "ok", driver: process.env.PLINTO_E2E_DRIVER });
+  expect(body.checks.migrations.applied).toBe(body.checks.migrations.expected);
+});
+
+test("api: responses carry the shared security headers", async ({ request }) => {
+  const response = await request.get(`${api}/health`);
+  const headers = response.headers();
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  expect(headers["x-powered-by"]).toBeUndefined();
+});
