@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { index, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { at, id, tenantId, timestamps } from "./columns";
 
@@ -28,5 +29,8 @@ export const signingKeys = pgTable(
   (t) => [
     uniqueIndex("signing_keys_tenant_kid_unique").on(t.tenantId, t.kid),
     index("signing_keys_tenant_status_idx").on(t.tenantId, t.status),
+    // At most one key signs and one waits, per tenant: the database backs up the service's lock.
+    uniqueIndex("signing_keys_tenant_active_unique").on(t.tenantId).where(sql`${t.status} = 'active'`),
+    uniqueIndex("signing_keys_tenant_next_unique").on(t.tenantId).where(sql`${t.status} = 'next'`),
   ],
 );

@@ -1,0 +1,2 @@
+CREATE UNIQUE INDEX "signing_keys_tenant_active_unique" ON "signing_keys" USING btree ("tenant_id") WHERE "signing_keys"."status" = 'active';--> statement-breakpoint
+CREATE UNIQUE INDEX "signing_keys_tenant_next_unique" ON "signing_keys" USING btree ("tenant_id") WHERE "signing_keys"."status" = 'next';
