@@ -1,0 +1,37 @@
+import { SiteShell } from "@plinto/ui";
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { SiteNav } from "~/components/SiteNav";
+import { urlOf } from "~/env";
+import "./globals.css";
+
+// Every page reads the API live and links to sites whose addresses come from the environment.
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = {
+  title: { default: "Plinto Admin", template: "%s · Plinto Admin" },
+  description: "Manage a Plinto tenant: its users, organizations, roles, applications, SSO connections, directories, API keys, webhooks and audit log.",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body>
+        <SiteShell
+          siteName="Admin"
+          nav={
+            <SiteNav
+              items={[
+                { href: "/", label: "Overview" },
+                { href: urlOf("docs"), label: "Docs" },
+              ]}
+            />
+          }
+          footer={<p>Plinto admin dashboard — for tenant administrators and the operators who run Plinto.</p>}
+        >
+          {children}
+        </SiteShell>
+      </body>
+    </html>
+  );
+}

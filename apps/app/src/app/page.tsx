@@ -1,0 +1,90 @@
+import { urlOf } from "~/env";
+import { Card, CardDescription, CardTitle, StatusPanel, type StatusPanelResult, getPlatformStatus } from "@plinto/ui";
+import type { Metadata } from "next";
+
+// The service status is read from the API on every request.
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = {
+  title: { absolute: "Your account · Plinto" },
+};
+
+const areas = [
+  {
+    id: "profile",
+    title: "Profile",
+    body: "Your name and email address, as the apps you sign in to see them.",
+  },
+  {
+    id: "password",
+    title: "Password",
+    body: "Change it whenever you like. Plinto stores only an argon2id hash, so nobody — including your administrators — can read it back.",
+  },
+  {
+    id: "two-factor",
+    title: "Two-factor authentication",
+    body: "Add a code from an authenticator app to your sign-in, and keep a set of one-time recovery codes for the day your phone is not with you.",
+  },
+  {
+    id: "passkeys",
+    title: "Passkeys",
+    body: "Sign in with your fingerprint, face or device PIN instead of a password, and remove a passkey when you retire the device that holds it.",
+  },
+  {
+    id: "sessions",
+    title: "Sessions and devices",
+    body: "See where you are signed in right now, and sign out of any browser or device you do not recognise.",
+  },
+  {
+    id: "organizations",
+    title: "Organizations and invitations",
+    body: "The organizations you belong to and your role in each, invitations waiting for your answer, and a way to leave.",
+  },
+  {
+    id: "privacy",
+    title: "Privacy, export and deletion",
+    body: "Download a copy of everything held about your account, or delete the account and the personal data that goes with it.",
+  },
+];
+
+/** End users need to know whether signing in will work, not which migration ran. */
+function forPeople(result: StatusPanelResult): StatusPanelResult {
+  if (!result.reachable) return result;
+  const labels = { ok: "Working normally", degraded: "Partly working", down: "Not working", unknown: "Unknown" } as const;
+  return { reachable: true, overall: result.overall, summary: labels[result.overall], checks: [] };
+}
+
+export default async function AccountOverviewPage() {
+  const status = await getPlatformStatus(urlOf("api"));
+  return (
+    <div className="mx-auto max-w-6xl px-4 py-10 sm:px-6">
+      <div className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,1fr)_20rem] lg:items-start">
+        <header className="max-w-3xl">
+          <p className="text-sm font-semibold text-brand-700">Account portal</p>
+          <h1 className="mt-1 text-3xl font-bold tracking-tight sm:text-4xl">Your account</h1>
+          <p className="mt-4 text-lg text-muted">
+            One account signs you in to every app that uses this Plinto tenant. Here you decide how you sign in, where you stay signed in, and
+            what happens to your data.
+          </p>
+        </header>
+        <StatusPanel title="Service status" headingLevel={2} apiUrl={status.apiUrl} result={forPeople(status.result)} checkedAt={status.checkedAt}>
+          {status.result.reachable ? null : <p>Signing in and changes to your account will not work until the service is back.</p>}
+        </StatusPanel>
+      </div>
+
+      <section aria-labelledby="manage-title" className="mt-12">
+        <h2 id="manage-title" className="text-xl font-bold tracking-tight">
+          What you can manage
+        </h2>
+        <ul className="mt-4 grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
+          {areas.map((area) => (
+            <Card as="li" key={area.id} className="p-5">
+              <CardTitle>{area.title}</CardTitle>
+              <CardDescription className="mt-2">{area.body}</CardDescription>
+            </Card>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

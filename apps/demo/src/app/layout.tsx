@@ -1,0 +1,44 @@
+import { SiteShell } from "@plinto/ui";
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { SiteNav } from "~/components/SiteNav";
+import { urlOf } from "~/env";
+import "./globals.css";
+
+// Every page reads the API live and links to sites whose addresses come from the environment.
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = {
+  title: { default: "Plinto Demo", template: "%s · Plinto Demo" },
+  description: "Every Plinto sign-in flow running live against the demo tenant through @plinto/sdk: PKCE, passkeys, TOTP, magic links, organizations and tokens.",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  const docs = urlOf("docs");
+  return (
+    <html lang="en">
+      <body>
+        <SiteShell
+          siteName="Demo"
+          nav={
+            <SiteNav
+              items={[
+                { href: "/", label: "Flows" },
+                { href: docs, label: "Docs" },
+                { href: urlOf("www"), label: "Website" },
+              ]}
+            />
+          }
+          footer={
+            <p>
+              The demo is an ordinary Plinto client: it signs in against the demo tenant through <code className="font-mono text-ink">@plinto/sdk</code>,
+              exactly as your app would. Its source is <code className="font-mono text-ink">apps/demo</code>.
+            </p>
+          }
+        >
+          {children}
+        </SiteShell>
+      </body>
+    </html>
+  );
+}

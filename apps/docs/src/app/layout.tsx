@@ -1,0 +1,45 @@
+import { SiteShell } from "@plinto/ui";
+import type { Metadata } from "next";
+import type { ReactNode } from "react";
+import { SiteNav } from "~/components/SiteNav";
+import { urlOf } from "~/env";
+import "./globals.css";
+
+// Addresses of the API and the other sites come from the environment the server was started with.
+export const dynamic = "force-dynamic";
+
+export const metadata: Metadata = {
+  title: { default: "Plinto Docs", template: "%s · Plinto Docs" },
+  description: "How to run Plinto, find its sites and demo tenant, and point your apps at a tenant's OpenID Provider.",
+};
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  const www = urlOf("www");
+  const demo = urlOf("demo");
+  return (
+    <html lang="en">
+      <body>
+        <SiteShell
+          siteName="Docs"
+          nav={
+            <SiteNav
+              items={[
+                { href: "/", label: "Get started" },
+                { href: demo, label: "Demo" },
+                { href: www, label: "Website" },
+              ]}
+            />
+          }
+          footer={
+            <p>
+              Plinto documentation. Found something out of date? The source of these pages is <code className="font-mono text-ink">apps/docs</code>{" "}
+              in the Plinto repository.
+            </p>
+          }
+        >
+          {children}
+        </SiteShell>
+      </body>
+    </html>
+  );
+}

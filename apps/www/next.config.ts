@@ -1,0 +1,3 @@
+import { defineSiteConfig } from "@plinto/next-config";
+
+export default defineSiteConfig();
