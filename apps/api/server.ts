@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import next from "next";
 import { DatabaseError } from "@plinto/db";
 import { ConfigError, loadConfig, type Config } from "./src/lib/config";
-import { installRuntime, startRuntime, type Runtime } from "./src/lib/runtime";
+import { installRuntime, startRuntime, stopRuntime, type Runtime } from "./src/lib/runtime";
 
 const dev = process.argv.includes("--dev");
 
@@ -59,7 +59,7 @@ async function stop(signal: string) {
   force.unref();
   server.close();
   server.closeAllConnections();
-  await runtime.database.close().catch(() => {});
+  await stopRuntime(runtime).catch(() => {});
   process.exit(0);
 }
 process.on("SIGINT", () => void stop("SIGINT"));

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DatabaseError } from "@plinto/db";
 import { ConfigError, loadConfig } from "../src/lib/config";
-import { startRuntime } from "../src/lib/runtime";
+import { startRuntime, stopRuntime } from "../src/lib/runtime";
 import { seedDevelopment, type DevCredentials } from "../src/services/dev/seed";
 import { ServiceError } from "../src/services/errors";
 
@@ -36,7 +36,7 @@ try {
     writeFileSync(file, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });
     console.log(`plinto-seed: tenants ${credentials.tenants.map((t) => t.slug).join(", ")} ready; wrote ${file}`);
   } finally {
-    await runtime.database.close();
+    await stopRuntime(runtime);
   }
 } catch (error) {
   if (error instanceof ConfigError) fail(error.problems.join("\n"));

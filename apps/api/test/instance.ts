@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createTestDatabase, type TestDatabase } from "@plinto/db/testing";
 import { loadConfig } from "../src/lib/config";
-import { installRuntime, type Runtime } from "../src/lib/runtime";
+import { assembleRuntime, installRuntime, type Runtime } from "../src/lib/runtime";
 
 /**
  * A fresh, migrated database (PostgreSQL when DATABASE_URL is set, in-memory PGlite otherwise)
@@ -13,6 +13,7 @@ export async function getTestInstance(): Promise<{ runtime: Runtime; database: T
   const database = await createTestDatabase();
   const home = mkdtempSync(join(tmpdir(), "plinto-api-test-"));
   const config = loadConfig({ PLINTO_HOME: home, PLINTO_SECRET: "test-secret-that-is-long-enough-000000" });
-  const runtime = await installRuntime(Promise.resolve({ config, database, startedAt: Date.now() - 5_000 }));
+  // Outbox mail and in-memory rate limits: the embedded defaults, private to this test file.
+  const runtime = await installRuntime(Promise.resolve({ ...assembleRuntime(config, database), startedAt: Date.now() - 5_000 }));
   return { runtime, database };
 }

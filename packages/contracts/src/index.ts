@@ -1,3 +1,4 @@
 export * from "./errors";
 export * from "./problem";
 export * from "./health";
+export * from "./mail";

@@ -26,6 +26,8 @@ export const idPrefixes = {
   webhookDelivery: "whd",
   signingKey: "sk",
   job: "job",
+  mail: "mail",
+  verification: "vrf",
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

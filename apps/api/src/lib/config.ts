@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { randomBytes } from "node:crypto";
 import { checkDatabaseUrl } from "@plinto/db";
+import { checkMailFrom, DEFAULT_MAIL_FROM } from "./mail/message";
 
 /**
  * The API's whole configuration, read from the environment once at start-up. Each bad variable
@@ -19,6 +20,8 @@ export interface Config {
   dataDir: string;
   redisUrl: string | undefined;
   smtpUrl: string | undefined;
+  /** Sender of Plinto's mail (MAIL_FROM). */
+  mailFrom: string | undefined;
   /** Master secret: encrypts signing keys and TOTP seeds at rest. */
   secret: string;
   /** Where `.plinto/` lives: dev credentials, the embedded database, the dev secret. */
@@ -94,6 +97,14 @@ export function loadConfig(env: Env = process.env): Config {
     if (problem) problems.push(`SMTP_URL ${problem}`);
   }
 
+  const mailFrom = blank(env.MAIL_FROM) ?? (embedded ? DEFAULT_MAIL_FROM : undefined);
+  if (mailFrom) {
+    const problem = checkMailFrom(mailFrom);
+    if (problem) problems.push(`MAIL_FROM ${problem}`);
+  } else if (smtpUrl) {
+    problems.push('MAIL_FROM is required when SMTP_URL is set (e.g. MAIL_FROM="Acme <no-reply@acme.com>")');
+  }
+
   const publicUrl = (blank(env.PLINTO_API_URL) ?? `http://localhost:${Number.isInteger(port) ? port : 4000}`).replace(
     /\/+$/,
     "",
@@ -119,12 +130,15 @@ export function loadConfig(env: Env = process.env): Config {
   return {
     embedded,
     port,
-    host: blank(env.HOST),
+    // Embedded mode is for one developer's machine (its dev outbox holds live sign-in links), so it
+    // listens on loopback unless HOST says otherwise.
+    host: blank(env.HOST) ?? (embedded ? "127.0.0.1" : undefined),
     publicUrl,
     databaseUrl,
     dataDir,
     redisUrl,
     smtpUrl,
+    mailFrom,
     secret,
     homeDir,
   };

@@ -1,21 +1,36 @@
 import { createDb, migrate, type Database } from "@plinto/db";
 import { loadConfig, type Config } from "./config";
+import { createMailer, type Mailer } from "./mail";
+import { createRateLimiter, type RateLimiter } from "./rate-limit";
 
 /**
- * What the API process holds open: its configuration and its one database handle. The custom
- * server builds it before Next starts; route handlers, compiled into Next's own bundles, reach the
- * same object through `globalThis` (a module-level variable would be a second copy per bundle, and
- * a second PGlite opener would corrupt the embedded database).
+ * What the API process holds open: its configuration, its one database handle, its mailer and
+ * its rate limiter. The custom server builds it before Next starts; route handlers, compiled into
+ * Next's own bundles, reach the same object through `globalThis` (a module-level variable would be
+ * a second copy per bundle, and a second PGlite opener would corrupt the embedded database).
  */
 export interface Runtime {
   config: Config;
   database: Database;
+  mailer: Mailer;
+  limiter: RateLimiter;
   startedAt: number;
 }
 
 const KEY = Symbol.for("plinto.api.runtime");
 type Holder = { [KEY]?: Promise<Runtime> };
 const holder = globalThis as Holder;
+
+/** Wires a runtime around an open database: the pieces every service call may need. */
+export function assembleRuntime(config: Config, database: Database): Runtime {
+  return {
+    config,
+    database,
+    mailer: createMailer(config, database.db, { from: config.mailFrom }),
+    limiter: createRateLimiter(config),
+    startedAt: Date.now(),
+  };
+}
 
 export async function startRuntime(config: Config = loadConfig()): Promise<Runtime> {
   const database = await createDb({ url: config.databaseUrl, dataDir: config.dataDir });
@@ -25,7 +40,13 @@ export async function startRuntime(config: Config = loadConfig()): Promise<Runti
     await database.close();
     throw error;
   }
-  return { config, database, startedAt: Date.now() };
+  return assembleRuntime(config, database);
+}
+
+export async function stopRuntime(runtime: Runtime): Promise<void> {
+  await runtime.mailer.close().catch(() => {});
+  await runtime.limiter.close().catch(() => {});
+  await runtime.database.close();
 }
 
 /** Installs the process-wide runtime (server start-up), or returns the one already there. */

@@ -12,3 +12,5 @@ export * from "./audit";
 export * from "./webhooks";
 export * from "./signing-keys";
 export * from "./jobs";
+export * from "./mail";
+export * from "./verifications";

@@ -1,11 +1,12 @@
 import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@plinto/db";
-import { credentials, users } from "@plinto/db/schema";
+import { credentials, tenants, users } from "@plinto/db/schema";
 import { hashPassword } from "../../lib/password";
 import { recordAuditEvent } from "../audit/audit";
 import type { RequestContext } from "../context";
 import { ServiceError } from "../errors";
+import { evaluatePassword, policyForTenant } from "./password-policy";
 
 const emailSchema = z.email();
 
@@ -15,14 +16,27 @@ export function normalizeEmail(email: string): string {
 }
 
 /**
- * The password floor until the full NIST 800-63B policy (common-password list, tenant minimums)
- * lands with the identity core: length in Unicode code points, no composition rules, no truncation.
+ * Refuses a password the tenant's policy does not allow (see password-policy.ts: NIST 800-63B
+ * length in code points, common passwords, the account's email and the tenant's names), with one
+ * field error per problem.
  */
-export function checkPassword(password: string): string | null {
-  const length = [...password].length;
-  if (length < 8) return "Use at least 8 characters";
-  if (length > 256) return "Use at most 256 characters";
-  return null;
+async function assertPasswordAllowed(db: Executor, tenantId: string, password: string, email: string | undefined) {
+  const [tenant] = await db
+    .select({ name: tenants.name, slug: tenants.slug, settings: tenants.settings })
+    .from(tenants)
+    .where(eq(tenants.id, tenantId))
+    .limit(1);
+  const result = evaluatePassword(password, {
+    ...policyForTenant(tenant?.settings),
+    context: { email, words: [tenant?.name, tenant?.slug, tenant?.settings.branding?.displayName] },
+  });
+  if (!result.ok) {
+    throw new ServiceError(
+      "validation_failed",
+      result.problems[0]!.message,
+      result.problems.map((problem) => ({ path: "password", message: problem.message })),
+    );
+  }
 }
 
 export interface NewUser {
@@ -49,10 +63,7 @@ export async function createUser(tx: Executor, ctx: RequestContext, input: NewUs
       { path: "email", message: "Enter an email address like name@example.com" },
     ]);
   }
-  if (input.password !== undefined) {
-    const problem = checkPassword(input.password);
-    if (problem) throw new ServiceError("validation_failed", problem, [{ path: "password", message: problem }]);
-  }
+  if (input.password !== undefined) await assertPasswordAllowed(tx, input.tenantId, input.password, email);
   if (await findUserByEmail(tx, input.tenantId, email)) {
     throw new ServiceError("conflict", "A user with this email already exists in this tenant");
   }
@@ -89,8 +100,12 @@ export async function setPassword(
   ctx: RequestContext,
   input: { tenantId: string; userId: string; password: string },
 ) {
-  const problem = checkPassword(input.password);
-  if (problem) throw new ServiceError("validation_failed", problem, [{ path: "password", message: problem }]);
+  const [user] = await tx
+    .select({ email: users.email })
+    .from(users)
+    .where(and(eq(users.tenantId, input.tenantId), eq(users.id, input.userId)))
+    .limit(1);
+  await assertPasswordAllowed(tx, input.tenantId, input.password, user?.email);
   const secret = await hashPassword(input.password);
   const scope = and(
     eq(credentials.tenantId, input.tenantId),
@@ -116,4 +131,25 @@ export async function getPasswordHash(db: Executor, tenantId: string, userId: st
     .where(and(eq(credentials.tenantId, tenantId), eq(credentials.userId, userId), eq(credentials.type, "password")))
     .limit(1);
   return row?.secret ?? undefined;
+}
+
+/**
+ * Swaps in a stronger hash of the same password (an imported bcrypt hash, or weaker argon2
+ * parameters), computed by the caller while the password was at hand during sign-in.
+ */
+export async function replacePasswordHash(
+  tx: Executor,
+  ctx: RequestContext,
+  input: { tenantId: string; userId: string; hash: string },
+) {
+  await tx
+    .update(credentials)
+    .set({ secret: input.hash })
+    .where(and(eq(credentials.tenantId, input.tenantId), eq(credentials.userId, input.userId), eq(credentials.type, "password")));
+  await recordAuditEvent(tx, ctx, {
+    tenantId: input.tenantId,
+    action: "user.password_rehashed",
+    targetType: "user",
+    targetId: input.userId,
+  });
 }
