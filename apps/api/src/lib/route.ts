@@ -1,4 +1,4 @@
-import { ServiceError } from "../services/errors";
+import { RateLimitedError, ServiceError } from "../services/errors";
 import { problem } from "./http";
 
 /**
@@ -10,6 +10,11 @@ export function route<A extends unknown[]>(handler: (...args: A) => Promise<Resp
     try {
       return await handler(...args);
     } catch (error) {
+      if (error instanceof RateLimitedError) {
+        const response = problem(error.code, error.message);
+        response.headers.set("retry-after", String(error.retryAfterSeconds));
+        return response;
+      }
       if (error instanceof ServiceError) {
         return problem(error.code, error.message, error.fields ? { errors: error.fields } : {});
       }

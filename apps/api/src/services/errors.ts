@@ -11,3 +11,11 @@ export class ServiceError extends Error {
     super(message);
   }
 }
+
+/** Too many attempts: answered as 429 with `Retry-After`. */
+export class RateLimitedError extends ServiceError {
+  override name = "RateLimitedError";
+  constructor(readonly retryAfterSeconds: number) {
+    super("rate_limited", `Too many attempts; try again in ${retryAfterSeconds} seconds`);
+  }
+}

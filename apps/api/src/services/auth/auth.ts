@@ -1,0 +1,350 @@
+import { and, eq, isNull } from "drizzle-orm";
+import type { Db } from "@plinto/db";
+import { users } from "@plinto/db/schema";
+import type { Config } from "../../lib/config";
+import { hashToken } from "../../lib/crypto";
+import type { Mailer } from "../../lib/mail";
+import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from "../../lib/password";
+import type { RateLimiter, RateLimitPolicy } from "../../lib/rate-limit";
+import { recordAuditEvent } from "../audit/audit";
+import type { RequestContext } from "../context";
+import { RateLimitedError, ServiceError } from "../errors";
+import { createSession, resolveSession, revokeAllSessions, revokeSession } from "../sessions/sessions";
+import { findTenantBySlug } from "../tenants/tenants";
+import { evaluatePassword, policyForTenant } from "../users/password-policy";
+import { createUser, findUserByEmail, getPasswordHash, normalizeEmail, replacePasswordHash, setPassword } from "../users/users";
+import * as messages from "./messages";
+import { consumeCode, consumeToken, issueVerification } from "./verifications";
+
+/** What the sign-in flows need from the process: where links point, the secret, mail and limits. */
+export interface AuthDeps {
+  config: Pick<Config, "publicUrl" | "secret">;
+  mailer: Mailer;
+  limiter: RateLimiter;
+}
+
+/**
+ * Limits per OWASP ASVS V2.2.1 / NIST 800-63B §5.2.2: per IP against spraying, per account (keyed by
+ * the email asked for, so unknown and known addresses behave alike) in two tiers, so an attack on
+ * one account slows from 10 tries a quarter hour to 50 a day, well under 100 failed attempts an hour.
+ */
+export const limits = {
+  signInPerIp: { limit: 30, windowSeconds: 60 },
+  signInPerAccount: { limit: 10, windowSeconds: 15 * 60 },
+  signInPerAccountDaily: { limit: 50, windowSeconds: 24 * 3600 },
+  signUpPerIp: { limit: 10, windowSeconds: 3600 },
+  mailPerAddress: { limit: 5, windowSeconds: 3600 },
+  codePerIp: { limit: 30, windowSeconds: 10 * 60 },
+} satisfies Record<string, RateLimitPolicy>;
+
+const emailKey = (email: string) => hashToken(normalizeEmail(email).toLowerCase());
+
+async function enforce(limiter: RateLimiter, key: string, policy: RateLimitPolicy) {
+  const result = await limiter.limit(key, policy);
+  if (!result.success) throw new RateLimitedError(result.retryAfterSeconds);
+  return result;
+}
+
+async function requireTenant(db: Db, slug: string) {
+  const tenant = await findTenantBySlug(db, slug);
+  if (!tenant || tenant.status !== "active") throw new ServiceError("not_found", "No such tenant");
+  return tenant;
+}
+
+function where(deps: AuthDeps, tenant: { slug: string; name: string; settings: { branding?: { displayName?: string } } }) {
+  return { tenantName: tenant.settings.branding?.displayName ?? tenant.name, baseUrl: `${deps.config.publicUrl}/t/${tenant.slug}` };
+}
+
+async function send(deps: AuthDeps, tenantId: string, to: string, content: messages.MailContent) {
+  await deps.mailer.send({ tenantId, to, subject: content.subject, text: content.text, kind: content.kind });
+}
+
+function checkPasswordPolicy(
+  tenant: { name: string; settings: Parameters<typeof policyForTenant>[0] },
+  email: string,
+  password: string,
+) {
+  const verdict = evaluatePassword(password, {
+    ...policyForTenant(tenant.settings),
+    context: { email, words: [tenant.name, "plinto"] },
+  });
+  if (!verdict.ok) {
+    throw new ServiceError(
+      "validation_failed",
+      verdict.problems[0]!.message,
+      verdict.problems.map((p) => ({ path: "password", message: p.message })),
+    );
+  }
+}
+
+/**
+ * Sign-up answers the same whether or not the address has an account; the mail says which. The
+ * password is checked (and hashed) either way so neither the answer nor its timing tells.
+ */
+export async function signUp(
+  db: Db,
+  deps: AuthDeps,
+  ctx: RequestContext,
+  input: { tenantSlug: string; email: string; password: string; name?: string },
+): Promise<{ status: "verification_sent" }> {
+  const tenant = await requireTenant(db, input.tenantSlug);
+  await enforce(deps.limiter, `signup:ip:${tenant.id}:${ctx.ipAddress ?? "unknown"}`, limits.signUpPerIp);
+  checkPasswordPolicy(tenant, input.email, input.password);
+  await enforce(deps.limiter, `mail:${tenant.id}:${emailKey(input.email)}`, limits.mailPerAddress);
+
+  const outcome = await db.transaction(async (tx) => {
+    const existing = await findUserByEmail(tx, tenant.id, input.email);
+    if (existing) {
+      await hashPassword(input.password);
+      return { kind: "exists" as const, email: existing.email };
+    }
+    const user = await createUser(tx, ctx, { tenantId: tenant.id, email: input.email, password: input.password, name: input.name });
+    const proof = await issueVerification(tx, {
+      tenantId: tenant.id,
+      userId: user.id,
+      email: user.email,
+      purpose: "verify_email",
+      secret: deps.config.secret,
+      withCode: true,
+    });
+    return { kind: "created" as const, email: user.email, proof };
+  });
+  // Mail leaves after the commit: the embedded database serves one transaction at a time.
+  if (outcome.kind === "exists") await send(deps, tenant.id, outcome.email, messages.accountExistsMessage(where(deps, tenant)));
+  else await send(deps, tenant.id, outcome.email, messages.verifyEmailMessage(where(deps, tenant), { token: outcome.proof.token, code: outcome.proof.code! }));
+  return { status: "verification_sent" };
+}
+
+async function markEmailVerified(tx: Parameters<Parameters<Db["transaction"]>[0]>[0], ctx: RequestContext, tenantId: string, userId: string, email: string) {
+  const updated = await tx
+    .update(users)
+    .set({ emailVerifiedAt: new Date() })
+    .where(and(eq(users.tenantId, tenantId), eq(users.id, userId), eq(users.email, email), isNull(users.emailVerifiedAt)))
+    .returning({ id: users.id });
+  if (updated.length > 0) {
+    await recordAuditEvent(tx, { ...ctx, actor: { type: "user", id: userId } }, {
+      tenantId,
+      action: "user.email_verified",
+      targetType: "user",
+      targetId: userId,
+    });
+  }
+}
+
+/** Confirms an address with the link's token, or with the emailed code typed in. */
+export async function verifyEmail(
+  db: Db,
+  deps: AuthDeps,
+  ctx: RequestContext,
+  input: { tenantSlug: string } & ({ token: string } | { email: string; code: string }),
+): Promise<{ status: "verified" }> {
+  const tenant = await requireTenant(db, input.tenantSlug);
+  if ("token" in input) {
+    await db.transaction(async (tx) => {
+      const proof = await consumeToken(tx, { tenantId: tenant.id, purpose: "verify_email", token: input.token });
+      await markEmailVerified(tx, ctx, tenant.id, proof.userId, proof.email);
+    });
+    return { status: "verified" };
+  }
+  await enforce(deps.limiter, `code:ip:${tenant.id}:${ctx.ipAddress ?? "unknown"}`, limits.codePerIp);
+  const user = await findUserByEmail(db, tenant.id, input.email);
+  // The attempt count must survive the failed request, so the code is checked in its own transaction.
+  const proof = user
+    ? await db.transaction((tx) =>
+        consumeCode(tx, { tenantId: tenant.id, userId: user.id, purpose: "verify_email", code: input.code, secret: deps.config.secret }),
+      )
+    : undefined;
+  if (!proof || !user) throw new ServiceError("invalid_verification", "That code is not right, or it has expired; ask for a new one");
+  await db.transaction((tx) => markEmailVerified(tx, ctx, tenant.id, user.id, proof.email));
+  return { status: "verified" };
+}
+
+/** Sends a fresh confirmation mail to an unconfirmed account; answers the same for any address. */
+export async function resendVerification(
+  db: Db,
+  deps: AuthDeps,
+  _ctx: RequestContext,
+  input: { tenantSlug: string; email: string },
+): Promise<{ status: "verification_sent" }> {
+  const tenant = await requireTenant(db, input.tenantSlug);
+  await enforce(deps.limiter, `mail:${tenant.id}:${emailKey(input.email)}`, limits.mailPerAddress);
+  const user = await findUserByEmail(db, tenant.id, input.email);
+  if (user && !user.emailVerifiedAt && user.status === "active") {
+    const proof = await db.transaction((tx) =>
+      issueVerification(tx, { tenantId: tenant.id, userId: user.id, email: user.email, purpose: "verify_email", secret: deps.config.secret, withCode: true }),
+    );
+    await send(deps, tenant.id, user.email, messages.verifyEmailMessage(where(deps, tenant), { token: proof.token, code: proof.code! }));
+  }
+  return { status: "verification_sent" };
+}
+
+const invalidCredentials = () => new ServiceError("invalid_credentials", "That email and password do not match an account");
+
+/**
+ * Password sign-in. Unknown email, wrong or empty password and a blocked account give the same
+ * answer after the same work (a dummy hash check stands in for a missing account). Success starts
+ * a new session; an imported or weaker hash is replaced with argon2id while the password is at hand.
+ */
+export async function signInWithPassword(
+  db: Db,
+  deps: AuthDeps,
+  ctx: RequestContext,
+  input: { tenantSlug: string; email: string; password: string },
+) {
+  const tenant = await requireTenant(db, input.tenantSlug);
+  await enforce(deps.limiter, `signin:ip:${tenant.id}:${ctx.ipAddress ?? "unknown"}`, limits.signInPerIp);
+  const accountKey = `signin:account:${tenant.id}:${emailKey(input.email)}`;
+  const daily = await enforce(deps.limiter, accountKey, limits.signInPerAccountDaily);
+  const recent = await enforce(deps.limiter, accountKey, limits.signInPerAccount);
+
+  const user = await findUserByEmail(db, tenant.id, input.email);
+  const stored = user ? await getPasswordHash(db, tenant.id, user.id) : undefined;
+  const matches = stored ? await verifyPassword(stored, input.password) : await verifyAgainstDummy(input.password).then(() => false);
+
+  if (!user || !matches || user.status !== "active") {
+    await db.transaction((tx) =>
+      recordAuditEvent(tx, ctx, {
+        tenantId: tenant.id,
+        action: "user.sign_in_failed",
+        targetType: user ? "user" : undefined,
+        targetId: user?.id,
+        data: { method: "password", reason: !user ? "unknown_email" : user.status !== "active" ? `user_${user.status}` : "wrong_password" },
+      }),
+    );
+    // The attempt that used up the account's allowance tells its owner once.
+    if (user && (recent.remaining === 0 || daily.remaining === 0)) {
+      const minutes = Math.ceil(((recent.remaining === 0 ? recent : daily).resetAt - Date.now()) / 60_000);
+      await send(deps, tenant.id, user.email, messages.signInPausedMessage(where(deps, tenant), Math.max(1, minutes)));
+    }
+    throw invalidCredentials();
+  }
+
+  if (!user.emailVerifiedAt) {
+    await resendVerification(db, deps, ctx, { tenantSlug: tenant.slug, email: user.email }).catch(() => undefined);
+    throw new ServiceError("email_not_verified", "Confirm your email address first; we have sent you a new code");
+  }
+
+  const started = await db.transaction(async (tx) => {
+    if (needsRehash(stored!)) await replacePasswordHash(tx, ctx, { tenantId: tenant.id, userId: user.id, hash: await hashPassword(input.password) });
+    return createSession(tx, ctx, { tenantId: tenant.id, userId: user.id, amr: ["pwd"] });
+  });
+  await deps.limiter.reset(accountKey, limits.signInPerAccount);
+  return { user, session: started.session, sessionToken: started.token };
+}
+
+/** Asks for a password reset. The same answer for any address; the mail says what happened. */
+export async function requestPasswordReset(
+  db: Db,
+  deps: AuthDeps,
+  _ctx: RequestContext,
+  input: { tenantSlug: string; email: string },
+): Promise<{ status: "reset_requested" }> {
+  const tenant = await requireTenant(db, input.tenantSlug);
+  await enforce(deps.limiter, `mail:${tenant.id}:${emailKey(input.email)}`, limits.mailPerAddress);
+  const user = await findUserByEmail(db, tenant.id, input.email);
+  if (!user || user.status !== "active") {
+    await send(deps, tenant.id, normalizeEmail(input.email), messages.noAccountMessage(where(deps, tenant), "reset your password"));
+    return { status: "reset_requested" };
+  }
+  const proof = await db.transaction((tx) =>
+    issueVerification(tx, { tenantId: tenant.id, userId: user.id, email: user.email, purpose: "reset_password", secret: deps.config.secret, withCode: false }),
+  );
+  await send(deps, tenant.id, user.email, messages.resetPasswordMessage(where(deps, tenant), { token: proof.token }));
+  return { status: "reset_requested" };
+}
+
+/**
+ * Sets a new password from a reset link. It proves the address, and it ends every session and
+ * refresh token of the account, so whoever knew the old password is signed out.
+ */
+export async function resetPassword(
+  db: Db,
+  deps: AuthDeps,
+  ctx: RequestContext,
+  input: { tenantSlug: string; token: string; password: string },
+): Promise<{ status: "password_reset" }> {
+  const tenant = await requireTenant(db, input.tenantSlug);
+  await db.transaction(async (tx) => {
+    const proof = await consumeToken(tx, { tenantId: tenant.id, purpose: "reset_password", token: input.token });
+    checkPasswordPolicy(tenant, proof.email, input.password);
+    const actor = { ...ctx, actor: { type: "user" as const, id: proof.userId } };
+    await setPassword(tx, actor, { tenantId: tenant.id, userId: proof.userId, password: input.password });
+    await markEmailVerified(tx, actor, tenant.id, proof.userId, proof.email);
+    await revokeAllSessions(tx, actor, { tenantId: tenant.id, userId: proof.userId, reason: "password_reset" });
+  });
+  return { status: "password_reset" };
+}
+
+/** Mails a sign-in link and code (magic link / email one-time code). The same answer for any address. */
+export async function requestEmailSignIn(
+  db: Db,
+  deps: AuthDeps,
+  _ctx: RequestContext,
+  input: { tenantSlug: string; email: string },
+): Promise<{ status: "sign_in_link_sent" }> {
+  const tenant = await requireTenant(db, input.tenantSlug);
+  await enforce(deps.limiter, `mail:${tenant.id}:${emailKey(input.email)}`, limits.mailPerAddress);
+  const user = await findUserByEmail(db, tenant.id, input.email);
+  if (!user || user.status !== "active") {
+    await send(deps, tenant.id, normalizeEmail(input.email), messages.noAccountMessage(where(deps, tenant), "sign in"));
+    return { status: "sign_in_link_sent" };
+  }
+  const proof = await db.transaction((tx) =>
+    issueVerification(tx, { tenantId: tenant.id, userId: user.id, email: user.email, purpose: "magic_link", secret: deps.config.secret, withCode: true }),
+  );
+  await send(deps, tenant.id, user.email, messages.emailSignInMessage(where(deps, tenant), { token: proof.token, code: proof.code! }));
+  return { status: "sign_in_link_sent" };
+}
+
+/** Signs in with the mailed link's token or the mailed code; either proves the address too. */
+export async function completeEmailSignIn(
+  db: Db,
+  deps: AuthDeps,
+  ctx: RequestContext,
+  input: { tenantSlug: string } & ({ token: string } | { email: string; code: string }),
+) {
+  const tenant = await requireTenant(db, input.tenantSlug);
+  let userId: string;
+  let email: string;
+  if ("token" in input) {
+    const proof = await db.transaction((tx) => consumeToken(tx, { tenantId: tenant.id, purpose: "magic_link", token: input.token }));
+    userId = proof.userId;
+    email = proof.email;
+  } else {
+    await enforce(deps.limiter, `code:ip:${tenant.id}:${ctx.ipAddress ?? "unknown"}`, limits.codePerIp);
+    const user = await findUserByEmail(db, tenant.id, input.email);
+    const proof = user
+      ? await db.transaction((tx) =>
+          consumeCode(tx, { tenantId: tenant.id, userId: user.id, purpose: "magic_link", code: input.code, secret: deps.config.secret }),
+        )
+      : undefined;
+    if (!proof) throw new ServiceError("invalid_verification", "That code is not right, or it has expired; ask for a new one");
+    userId = proof.userId;
+    email = proof.email;
+  }
+  const started = await db.transaction(async (tx) => {
+    const [user] = await tx.select().from(users).where(and(eq(users.tenantId, tenant.id), eq(users.id, userId)));
+    if (!user || user.status !== "active") throw new ServiceError("invalid_verification", "That code or link is not valid any more");
+    const actor = { ...ctx, actor: { type: "user" as const, id: userId } };
+    await markEmailVerified(tx, actor, tenant.id, userId, email);
+    const session = await createSession(tx, actor, { tenantId: tenant.id, userId, amr: ["otp"] });
+    return { user, ...session };
+  });
+  return { user: started.user, session: started.session, sessionToken: started.token };
+}
+
+/** Ends the session a token names. Signing out of an ended or unknown session is not an error. */
+export async function signOut(db: Db, ctx: RequestContext, input: { tenantSlug: string; sessionToken: string }) {
+  const tenant = await requireTenant(db, input.tenantSlug);
+  const live = await resolveSession(db, tenant.id, input.sessionToken);
+  if (!live) return { status: "signed_out" as const };
+  await db.transaction((tx) =>
+    revokeSession(tx, { ...ctx, actor: { type: "user", id: live.user.id } }, {
+      tenantId: tenant.id,
+      userId: live.user.id,
+      sessionId: live.session.id,
+      reason: "sign_out",
+    }),
+  );
+  return { status: "signed_out" as const };
+}
