@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import next from "next";
 import { DatabaseError } from "@plinto/db";
 import { ConfigError, loadConfig, type Config } from "./src/lib/config";
+import { CLIENT_IP_HEADER } from "./src/lib/request";
 import { installRuntime, startRuntime, stopRuntime, type Runtime } from "./src/lib/runtime";
 
 const dev = process.argv.includes("--dev");
@@ -38,7 +39,11 @@ try {
 const app = next({ dev, dir: dirname(fileURLToPath(import.meta.url)), port: config.port });
 await app.prepare();
 const handle = app.getRequestHandler();
-const server = createServer((req, res) => void handle(req, res));
+const server = createServer((req, res) => {
+  // The socket's address, stamped by us: route handlers read it for rate limits and the audit log.
+  req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? "";
+  void handle(req, res);
+});
 
 server.on("error", (error: NodeJS.ErrnoException) => {
   if (error.code === "EADDRINUSE") fail(`port ${config.port} is already in use (set PORT to use another)`);

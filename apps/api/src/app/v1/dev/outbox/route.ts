@@ -2,6 +2,7 @@ import { devOutboxQuerySchema } from "@plinto/contracts";
 import { json, problem } from "../../../../lib/http";
 import { route } from "../../../../lib/route";
 import { getRuntime } from "../../../../lib/runtime";
+import { parseWith } from "../../../../lib/validation";
 import { ServiceError } from "../../../../services/errors";
 import { listOutbox } from "../../../../services/mail/outbox";
 import { findTenantBySlug } from "../../../../services/tenants/tenants";
@@ -16,15 +17,7 @@ export const GET = route(async (request: Request) => {
   const { config, database } = await getRuntime();
   if (!config.embedded) return problem("not_found");
 
-  const parsed = devOutboxQuerySchema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!parsed.success) {
-    throw new ServiceError(
-      "validation_failed",
-      "The query is not valid",
-      parsed.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message })),
-    );
-  }
-  const { tenant: slug, ...query } = parsed.data;
+  const { tenant: slug, ...query } = parseWith(devOutboxQuerySchema, Object.fromEntries(new URL(request.url).searchParams));
   const tenant = await findTenantBySlug(database.db, slug);
   if (!tenant) throw new ServiceError("not_found", "There is no tenant with this name");
 

@@ -1,0 +1,36 @@
+import type { z } from "zod";
+import { ServiceError } from "../services/errors";
+
+/** A zod failure as the `errors` of a validation_failed problem: one entry per field, in order. */
+export function fieldErrors(error: z.ZodError): Array<{ path: string; message: string }> {
+  return error.issues.map((issue) => ({ path: issue.path.join(".") || "(body)", message: issue.message }));
+}
+
+/** Parses `value` with `schema`, or throws the validation_failed ServiceError a route answers with. */
+export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return parsed.data;
+  throw new ServiceError("validation_failed", "Some fields are not valid", fieldErrors(parsed.error));
+}
+
+/** Request bodies are small JSON documents; anything larger is refused before it is parsed. */
+export const MAX_JSON_BODY_BYTES = 64 * 1024;
+
+/** Reads a JSON body (refusing other content types, oversized or malformed bodies) and parses it. */
+export async function parseJsonBody<S extends z.ZodType>(request: Request, schema: S): Promise<z.infer<S>> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) {
+    throw new ServiceError("unsupported_media_type", "Send the body as application/json");
+  }
+  const text = await request.text();
+  if (Buffer.byteLength(text) > MAX_JSON_BODY_BYTES) {
+    throw new ServiceError("payload_too_large", `The body is larger than ${MAX_JSON_BODY_BYTES} bytes`);
+  }
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new ServiceError("malformed_json", "The body is not valid JSON");
+  }
+  return parseWith(schema, body);
+}
