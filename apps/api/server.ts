@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import next from "next";
 import { DatabaseError } from "@plinto/db";
 import { ConfigError, loadConfig, type Config } from "./src/lib/config";
+import { contentSecurityPolicy, newNonce } from "./src/lib/csp";
 import { CLIENT_IP_HEADER } from "./src/lib/request";
 import { installRuntime, startRuntime, stopRuntime, type Runtime } from "./src/lib/runtime";
 
@@ -42,6 +43,10 @@ const handle = app.getRequestHandler();
 const server = createServer((req, res) => {
   // The socket's address, stamped by us: route handlers read it for rate limits and the audit log.
   req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? "";
+  // A nonce per response: Next reads it from the request's CSP header and puts it on its scripts.
+  const policy = contentSecurityPolicy(newNonce(), { dev });
+  req.headers["content-security-policy"] = policy;
+  res.setHeader("Content-Security-Policy", policy);
   void handle(req, res);
 });
 

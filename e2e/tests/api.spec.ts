@@ -27,3 +27,23 @@ test("api: responses carry the shared security headers", async ({ request }) => 
   expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
   expect(headers["x-powered-by"]).toBeUndefined();
 });
+
+test("api: pages carry a nonce-based Content-Security-Policy that Next's scripts satisfy", async ({ page }) => {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (message.type() === "error") violations.push(message.text());
+  });
+  const response = await page.goto(api, { waitUntil: "networkidle" });
+  const policy = response?.headers()["content-security-policy"] ?? "";
+  const nonce = /'nonce-([^']+)'/.exec(policy)?.[1];
+  expect(nonce).toBeTruthy();
+  expect(policy).toContain("frame-ancestors 'none'");
+  // Every script Next rendered carries this response's nonce, so none was blocked.
+  const scripts = await page.locator("script").evaluateAll((nodes) => nodes.map((n) => (n as HTMLScriptElement).nonce));
+  expect(scripts.length).toBeGreaterThan(0);
+  for (const scriptNonce of scripts) expect(scriptNonce).toBe(nonce);
+  expect(violations).toEqual([]);
+  // A second response gets a different nonce.
+  const again = await page.request.get(api);
+  expect(again.headers()["content-security-policy"]).not.toContain(nonce!);
+});

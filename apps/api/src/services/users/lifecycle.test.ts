@@ -58,7 +58,10 @@ describe("user lifecycle", () => {
 
   it("never reaches a user of another tenant", async () => {
     const { user } = await userWithSessions("mine@example.com", 1);
-    for (const action of [blockUser, unblockUser, deleteUser]) {
+    const actions: Array<typeof deleteUser> = [blockUser, unblockUser, deleteUser].map(
+      (action) => async (...args: Parameters<typeof deleteUser>) => void (await action(...args)),
+    );
+    for (const action of actions) {
       await expect(
         database.db.transaction((tx) => action(tx, systemContext, { tenantId: otherTenantId, userId: user.id })),
       ).rejects.toMatchObject({ code: "not_found" });
