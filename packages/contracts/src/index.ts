@@ -2,3 +2,4 @@ export * from "./errors";
 export * from "./problem";
 export * from "./health";
 export * from "./mail";
+export * from "./auth";

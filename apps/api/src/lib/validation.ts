@@ -22,6 +22,10 @@ export async function parseJsonBody<S extends z.ZodType>(request: Request, schem
   if (!/^application\/(?:[\w.+-]+\+)?json\b/i.test(type)) {
     throw new ServiceError("unsupported_media_type", "Send the body as application/json");
   }
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > MAX_JSON_BODY_BYTES) {
+    throw new ServiceError("payload_too_large", `The body is larger than ${MAX_JSON_BODY_BYTES} bytes`);
+  }
   const text = await request.text();
   if (Buffer.byteLength(text) > MAX_JSON_BODY_BYTES) {
     throw new ServiceError("payload_too_large", `The body is larger than ${MAX_JSON_BODY_BYTES} bytes`);

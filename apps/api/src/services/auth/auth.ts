@@ -328,7 +328,9 @@ export async function completeEmailSignIn(
     const actor = { ...ctx, actor: { type: "user" as const, id: userId } };
     await markEmailVerified(tx, actor, tenant.id, userId, email);
     const session = await createSession(tx, actor, { tenantId: tenant.id, userId, amr: ["otp"] });
-    return { user, ...session };
+    // Read again: the address may have been confirmed just now, and the session set lastSignInAt.
+    const [current] = await tx.select().from(users).where(and(eq(users.tenantId, tenant.id), eq(users.id, userId)));
+    return { user: current!, ...session };
   });
   return { user: started.user, session: started.session, sessionToken: started.token };
 }

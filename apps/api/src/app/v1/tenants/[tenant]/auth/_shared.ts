@@ -1,0 +1,104 @@
+import {
+  opaqueTokenSchema,
+  sessionListResponseSchema,
+  signInResponseSchema,
+  type SessionListResponse,
+  type SignInResponse,
+} from "@plinto/contracts";
+import type { z } from "zod";
+import { json, problem } from "../../../../../lib/http";
+import { sessionCookie, sessionTokenFrom } from "../../../../../lib/request";
+import type { Runtime } from "../../../../../lib/runtime";
+import { ServiceError } from "../../../../../services/errors";
+import { type listSessions, resolveSession } from "../../../../../services/sessions/sessions";
+import { findTenantBySlug } from "../../../../../services/tenants/tenants";
+
+/** What Next hands every route under `/v1/tenants/[tenant]/auth/`. */
+export interface TenantRouteContext {
+  params: Promise<{ tenant: string }>;
+}
+
+/**
+ * A JSON answer checked against its contract schema on the way out: only the fields the contract
+ * names leave the process (zod drops the rest), so a row with a hash in it can never be echoed.
+ */
+export function respond<S extends z.ZodType>(schema: S, body: z.input<S>, init: ResponseInit = {}): Response {
+  return json(schema.parse(body), init);
+}
+
+/** What the sign-in services return, as far as the answer needs it. */
+interface SignedIn {
+  user: { id: string; email: string; name: string | null; emailVerifiedAt: Date | null };
+  session: { id: string; amr: string[]; authTime: Date; expiresAt: Date };
+  sessionToken: string;
+}
+
+/**
+ * The answer to a successful sign-in: the token in the body (native apps, SDKs) and in the
+ * tenant's HttpOnly session cookie (browsers), which lives exactly as long as the session may.
+ */
+export function signedInResponse(runtime: Pick<Runtime, "config">, tenantSlug: string, result: SignedIn): Response {
+  const body: SignInResponse = {
+    user: {
+      id: result.user.id,
+      email: result.user.email,
+      name: result.user.name,
+      emailVerified: result.user.emailVerifiedAt !== null,
+    },
+    session: { id: result.session.id, expiresAt: result.session.expiresAt.toISOString(), amr: result.session.amr },
+    sessionToken: result.sessionToken,
+  };
+  const absoluteSeconds = Math.round((result.session.expiresAt.getTime() - result.session.authTime.getTime()) / 1000);
+  return respond(signInResponseSchema, body, {
+    headers: { "set-cookie": sessionCookie(runtime.config.publicUrl, tenantSlug, result.sessionToken, absoluteSeconds) },
+  });
+}
+
+const BEARER = /^Bearer[ \t]+(\S+)[ \t]*$/i;
+
+/**
+ * The session token a request presents: `Authorization: Bearer …` first (SDKs, native apps), else
+ * the session cookie. Anything that cannot be a session token counts as none.
+ */
+export function presentedSessionToken(request: Request): string | undefined {
+  const bearer = BEARER.exec(request.headers.get("authorization") ?? "")?.[1];
+  const token = bearer ?? sessionTokenFrom(request);
+  return token !== undefined && opaqueTokenSchema.safeParse(token).success ? token : undefined;
+}
+
+/** 401 with the RFC 6750 challenge, for requests that need a live session and carry none. */
+export function unauthorizedResponse(): Response {
+  const response = problem("unauthorized", "Sign in first: send the session token as a Bearer token or the session cookie");
+  response.headers.set("www-authenticate", 'Bearer realm="plinto"');
+  return response;
+}
+
+/**
+ * The tenant and the caller's live session in it, or undefined when the request carries no live
+ * session of this tenant. An unknown or suspended tenant is not_found, as in the auth services.
+ */
+export async function callerSession(runtime: Pick<Runtime, "database">, tenantSlug: string, request: Request) {
+  const tenant = await findTenantBySlug(runtime.database.db, tenantSlug);
+  if (!tenant || tenant.status !== "active") throw new ServiceError("not_found", "No such tenant");
+  const token = presentedSessionToken(request);
+  const live = token ? await resolveSession(runtime.database.db, tenant.id, token) : undefined;
+  return live ? { tenant, ...live } : undefined;
+}
+
+type SessionRow = Awaited<ReturnType<typeof listSessions>>[number];
+
+export function sessionListResponse(rows: SessionRow[], currentSessionId: string): Response {
+  const body: SessionListResponse = {
+    sessions: rows.map((row) => ({
+      id: row.id,
+      current: row.id === currentSessionId,
+      ipAddress: row.ipAddress,
+      userAgent: row.userAgent,
+      amr: row.amr,
+      authTime: row.authTime.toISOString(),
+      lastActiveAt: row.lastActiveAt.toISOString(),
+      expiresAt: row.expiresAt.toISOString(),
+    })),
+  };
+  return respond(sessionListResponseSchema, body);
+}
