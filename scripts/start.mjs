@@ -31,6 +31,19 @@ await run("Migrating and seeding the database", ["--filter", "@plinto/api", "see
 
 step("Starting the sites");
 let running;
+// Handlers first: whoever reads "Press Ctrl-C" may press it at once, before the banner is done.
+let stopping = false;
+async function shutdown(signal) {
+  if (stopping) return;
+  stopping = true;
+  console.log(`\nplinto: ${signal}: stopping the sites…`);
+  await running?.stop();
+  console.log("plinto: stopped.");
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+
 try {
   running = await startSites();
 } catch (error) {
@@ -50,17 +63,6 @@ if (credentials) {
 }
 console.log("\n  Press Ctrl-C to stop.\n");
 
-let stopping = false;
-async function shutdown(signal) {
-  if (stopping) return;
-  stopping = true;
-  console.log(`\nplinto: ${signal}: stopping the sites…`);
-  await running.stop();
-  console.log("plinto: stopped.");
-  process.exit(0);
-}
-process.on("SIGINT", () => void shutdown("SIGINT"));
-process.on("SIGTERM", () => void shutdown("SIGTERM"));
 
 const failure = await running.exited;
 if (!stopping) {
