@@ -59,6 +59,7 @@ for (const site of sites) console.log(`  ${site.title.padEnd(width)}  ${siteUrl(
 if (credentials) {
   console.log("\n  Demo tenant issuer   " + credentials.tenants.find((t) => t.slug === "demo")?.issuer);
   console.log(`  Demo sign-in         ${credentials.demoUser.email} / ${credentials.demoUser.password}`);
+  if (credentials.apiKeys?.demo) console.log(`  Demo API key         ${credentials.apiKeys.demo.secret}`);
   console.log(`  Credentials file     ${credentialsFile.replace(root + "/", "")}`);
 }
 console.log("\n  Press Ctrl-C to stop.\n");

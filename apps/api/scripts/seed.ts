@@ -31,6 +31,7 @@ try {
     const credentials = await seedDevelopment(runtime.database.db, {
       apiUrl: config.publicUrl,
       previousPassword: previous?.demoUser?.password,
+      previousApiKeys: previous?.apiKeys,
     });
     mkdirSync(config.homeDir, { recursive: true });
     writeFileSync(file, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });

@@ -3,3 +3,4 @@ export * from "./problem";
 export * from "./health";
 export * from "./mail";
 export * from "./auth";
+export * from "./signing-keys";

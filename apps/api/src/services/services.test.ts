@@ -6,6 +6,7 @@ import { verifyPassword } from "../lib/password";
 import type { TestDatabase } from "@plinto/db/testing";
 import { recordAuditEvent, verifyAuditChain } from "./audit/audit";
 import { systemContext } from "./context";
+import { authenticateApiKey } from "./api-keys/api-keys";
 import { seedDevelopment } from "./dev/seed";
 import { ServiceError } from "./errors";
 import { createTenant } from "./tenants/tenants";
@@ -120,11 +121,15 @@ describe("development seed", () => {
       ["plinto", "http://localhost:4000/t/plinto"],
       ["demo", "http://localhost:4000/t/demo"],
     ]);
+    expect(first.apiKeys.demo?.secret).toMatch(/^plinto_sk_/);
     const second = await seedDevelopment(database.db, {
       apiUrl: "http://localhost:4000",
       previousPassword: first.demoUser.password,
+      previousApiKeys: first.apiKeys,
     });
     expect(second).toEqual(first);
+    const demoKey = await authenticateApiKey(database.db, first.apiKeys.demo!.secret);
+    expect(demoKey?.scopes).toEqual(["signing_keys:read", "signing_keys:write"]);
 
     const demoTenant = first.tenants[1]!;
     const tenantRow = await database.db.query.tenants.findFirst({ where: (t, { eq }) => eq(t.slug, demoTenant.slug) });

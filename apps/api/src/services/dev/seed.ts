@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "@plinto/db";
 import { systemContext } from "../context";
+import { API_KEY_SCOPES, authenticateApiKey, createApiKey } from "../api-keys/api-keys";
 import { createTenant, findTenantBySlug } from "../tenants/tenants";
 import { createUser, findUserByEmail, getPasswordHash, setPassword } from "../users/users";
 import { verifyPassword } from "../../lib/password";
@@ -16,7 +17,8 @@ export interface DevCredentials {
   demoUser: { tenant: string; email: string; password: string };
   /** Filled in as applications, API keys and other credentials are added to the seed. */
   applications: Record<string, unknown>;
-  apiKeys: Record<string, unknown>;
+  /** Management API keys per tenant slug, e.g. `apiKeys.demo.secret` for `Authorization: Bearer …`. */
+  apiKeys: Record<string, { id: string; secret: string; scopes: string[] }>;
 }
 
 /**
@@ -26,7 +28,11 @@ export interface DevCredentials {
  */
 export async function seedDevelopment(
   db: Db,
-  options: { apiUrl: string; previousPassword?: string | undefined },
+  options: {
+    apiUrl: string;
+    previousPassword?: string | undefined;
+    previousApiKeys?: DevCredentials["apiKeys"] | undefined;
+  },
 ): Promise<DevCredentials> {
   return db.transaction(async (tx) => {
     const seeded = [];
@@ -55,12 +61,24 @@ export async function seedDevelopment(
       }
     }
 
+    // The demo tenant's management key: the one from the last run while it still works.
+    const previousKey = options.previousApiKeys?.[DEMO_TENANT.slug];
+    const stillWorks = previousKey ? await authenticateApiKey(tx, previousKey.secret) : undefined;
+    const demoKey =
+      previousKey && stillWorks?.tenantId === demoTenant.id
+        ? previousKey
+        : await createApiKey(tx, systemContext, {
+            tenantId: demoTenant.id,
+            name: "Development key (seed)",
+            scopes: [...API_KEY_SCOPES],
+          }).then(({ apiKey, secret }) => ({ id: apiKey.id, secret, scopes: apiKey.scopes }));
+
     return {
       apiUrl: options.apiUrl,
       tenants: seeded.map((t) => ({ slug: t.slug, name: t.name, kind: t.kind, issuer: `${options.apiUrl}/t/${t.slug}` })),
       demoUser: { tenant: demoTenant.slug, email: DEMO_USER.email, password: password! },
       applications: {},
-      apiKeys: {},
+      apiKeys: { [DEMO_TENANT.slug]: demoKey },
     };
   });
 }
