@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { users } from "@plinto/db/schema";
+import { auditEvents, users } from "@plinto/db/schema";
 import type { TestDatabase } from "@plinto/db/testing";
 import { getTestInstance } from "../../../test/instance";
 import { createRateLimiter } from "../../lib/rate-limit";
@@ -193,6 +193,12 @@ describe("password sign-in", () => {
     }
     const notices = await listOutbox(database.db, { tenantId, to: email, kind: "sign-in-paused", limit: 10 });
     expect(notices).toHaveLength(1);
+    const user = (await findUserByEmail(database.db, tenantId, email))!;
+    const paused = await database.db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.tenantId, tenantId), eq(auditEvents.action, "user.sign_in_paused"), eq(auditEvents.targetId, user.id)));
+    expect(paused).toHaveLength(1);
     // Even the right password waits until the pause ends.
     await expect(
       signInWithPassword(database.db, deps, fresh().ctx, { tenantSlug, email, password: PASSWORD }),

@@ -202,19 +202,29 @@ export async function signInWithPassword(
   const matches = stored ? await verifyPassword(stored, input.password) : await verifyAgainstDummy(input.password).then(() => false);
 
   if (!user || !matches || user.status !== "active") {
-    await db.transaction((tx) =>
-      recordAuditEvent(tx, ctx, {
+    // The attempt that used up the account's allowance pauses it: recorded, and its owner told once.
+    const paused = user && (recent.remaining === 0 || daily.remaining === 0) ? (recent.remaining === 0 ? recent : daily) : undefined;
+    await db.transaction(async (tx) => {
+      await recordAuditEvent(tx, ctx, {
         tenantId: tenant.id,
         action: "user.sign_in_failed",
         targetType: user ? "user" : undefined,
         targetId: user?.id,
         data: { method: "password", reason: !user ? "unknown_email" : user.status !== "active" ? `user_${user.status}` : "wrong_password" },
-      }),
-    );
-    // The attempt that used up the account's allowance tells its owner once.
-    if (user && (recent.remaining === 0 || daily.remaining === 0)) {
-      const minutes = Math.ceil(((recent.remaining === 0 ? recent : daily).resetAt - Date.now()) / 60_000);
-      await send(deps, tenant.id, user.email, messages.signInPausedMessage(where(deps, tenant), Math.max(1, minutes)));
+      });
+      if (paused) {
+        await recordAuditEvent(tx, ctx, {
+          tenantId: tenant.id,
+          action: "user.sign_in_paused",
+          targetType: "user",
+          targetId: user!.id,
+          data: { until: new Date(paused.resetAt).toISOString() },
+        });
+      }
+    });
+    if (paused) {
+      const minutes = Math.max(1, Math.ceil((paused.resetAt - Date.now()) / 60_000));
+      await send(deps, tenant.id, user!.email, messages.signInPausedMessage(where(deps, tenant), minutes));
     }
     throw invalidCredentials();
   }
