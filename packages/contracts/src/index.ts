@@ -4,3 +4,5 @@ export * from "./health";
 export * from "./mail";
 export * from "./auth";
 export * from "./signing-keys";
+export * from "./jwks";
+export * from "./openapi";

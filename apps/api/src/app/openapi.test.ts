@@ -1,0 +1,72 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { join, relative, sep } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { operations } from "@plinto/contracts";
+import type { TestDatabase } from "@plinto/db/testing";
+import { getTestInstance } from "../../test/instance";
+import { GET } from "./v1/openapi.json/route";
+
+const appDir = import.meta.dirname;
+
+/** Every route handler in the app as `METHOD /path`, read from the files Next serves. */
+function servedOperations(): string[] {
+  const found: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const full = join(dir, name);
+      if (statSync(full).isDirectory()) walk(full);
+      else if (name === "route.ts") {
+        const path =
+          "/" +
+          relative(appDir, dir)
+            .split(sep)
+            .filter((segment) => !/^\(.*\)$/.test(segment))
+            .map((segment) => segment.replace(/^\[(\w+)\]$/, "{$1}"))
+            .join("/");
+        for (const [, method] of readFileSync(full, "utf8").matchAll(/export const (GET|POST|PUT|PATCH|DELETE)\b/g)) {
+          found.push(`${method} ${path === "/" ? "/" : path}`);
+        }
+      }
+    }
+  };
+  walk(appDir);
+  return found.sort();
+}
+
+let database: TestDatabase;
+beforeAll(async () => {
+  ({ database } = await getTestInstance());
+});
+afterAll(async () => {
+  await database?.dispose();
+});
+
+describe("GET /v1/openapi.json", () => {
+  it("describes exactly the operations the app serves", () => {
+    const described = operations.map((op) => `${op.method.toUpperCase()} ${op.path}`).sort();
+    expect(described).toEqual(servedOperations());
+  });
+
+  it("is an OpenAPI 3.1 document with a schema for every body and answer", async () => {
+    const response = await GET();
+    expect(response.status).toBe(200);
+    const document = await response.json();
+    expect(document.openapi).toBe("3.1.0");
+    const ids = new Set<string>();
+    for (const [path, methods] of Object.entries<Record<string, { operationId: string; responses: Record<string, unknown>; requestBody?: unknown }>>(
+      document.paths,
+    )) {
+      for (const [method, op] of Object.entries(methods)) {
+        expect(ids.has(op.operationId), `${method} ${path}`).toBe(false);
+        ids.add(op.operationId);
+        const statuses = Object.keys(op.responses);
+        expect(statuses.some((s) => s.startsWith("2")), `${method} ${path}`).toBe(true);
+      }
+    }
+    const signIn = document.paths["/v1/tenants/{tenant}/auth/sign-in"].post;
+    expect(signIn.requestBody.content["application/json"].schema.required).toEqual(["email", "password"]);
+    expect(signIn.responses["401"].content["application/problem+json"]).toBeDefined();
+    expect(signIn.responses["429"]).toBeDefined();
+    expect(document.servers[0].url).toMatch(/^http/);
+  });
+});
