@@ -22,6 +22,7 @@ export default async function globalSetup() {
   if (process.env.DATABASE_URL) {
     database = await createDatabase(process.env.DATABASE_URL, "e2e");
     env.DATABASE_URL = database.url;
+    process.env.PLINTO_E2E_DATABASE_URL = database.url;
     env.PLINTO_SECRET = randomBytes(32).toString("base64url");
   }
   process.env.PLINTO_E2E_HOME = home;

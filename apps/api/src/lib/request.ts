@@ -7,18 +7,28 @@ import type { RequestContext } from "../services/context";
 export const CLIENT_IP_HEADER = "x-plinto-client-ip";
 
 /** Who is calling and from where, for services, rate limits and the audit log. */
-export function requestContext(request: Request, actor: RequestContext["actor"] = { type: "user" }): RequestContext {
-  const ipAddress = request.headers.get(CLIENT_IP_HEADER) ?? undefined;
-  const userAgent = request.headers.get("user-agent")?.slice(0, 512) ?? undefined;
+export function contextFromHeaders(headers: Headers, actor: RequestContext["actor"] = { type: "user" }): RequestContext {
+  const ipAddress = headers.get(CLIENT_IP_HEADER) || undefined;
+  const userAgent = headers.get("user-agent")?.slice(0, 512) || undefined;
   return { actor, ...(ipAddress ? { ipAddress } : {}), ...(userAgent ? { userAgent } : {}) };
+}
+
+export function requestContext(request: Request, actor: RequestContext["actor"] = { type: "user" }): RequestContext {
+  return contextFromHeaders(request.headers, actor);
 }
 
 /** The IdP session cookie: HttpOnly, SameSite=Lax, Secure under https, scoped to the tenant's path. */
 export const SESSION_COOKIE = "plinto_session";
 
+/** The attributes of every cookie Plinto sets for a tenant (as `cookies().set` options). */
+export function tenantCookieOptions(publicUrl: string, tenantSlug: string, maxAge: number) {
+  return { httpOnly: true, sameSite: "lax", secure: publicUrl.startsWith("https:"), path: `/t/${tenantSlug}`, maxAge } as const;
+}
+
+/** The same session cookie as a `Set-Cookie` header value, for route handlers. */
 export function sessionCookie(publicUrl: string, tenantSlug: string, token: string, maxAgeSeconds: number): string {
-  const secure = publicUrl.startsWith("https:") ? "; Secure" : "";
-  return `${SESSION_COOKIE}=${token}; Path=/t/${tenantSlug}; Max-Age=${maxAgeSeconds}; HttpOnly; SameSite=Lax${secure}`;
+  const o = tenantCookieOptions(publicUrl, tenantSlug, maxAgeSeconds);
+  return `${SESSION_COOKIE}=${token}; Path=${o.path}; Max-Age=${o.maxAge}; HttpOnly; SameSite=Lax${o.secure ? "; Secure" : ""}`;
 }
 
 export function clearedSessionCookie(publicUrl: string, tenantSlug: string): string {

@@ -1,0 +1,50 @@
+import type { Metadata } from "next";
+import { Button, ButtonLink } from "@plinto/ui";
+import { HostedCard } from "../_components/HostedCard";
+import { signOutAction } from "../_lib/actions";
+import { currentSession, hostedPath, requireHostedTenant } from "../_lib/hosted";
+
+export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Signed in" };
+
+/**
+ * Where a sign-in lands while no application asked for it (later the OIDC flow returns to the
+ * application instead): who is signed in, and a way out.
+ */
+export default async function SignedInPage({ params }: PageProps<"/t/[tenant]/signed-in">) {
+  const tenant = await requireHostedTenant((await params).tenant);
+  const live = await currentSession(tenant);
+  if (!live) {
+    return (
+      <HostedCard title="You're not signed in" description={`Sign in to continue to ${tenant.displayName}.`}>
+        <ButtonLink href={hostedPath(tenant.slug, "sign-in")} className="w-full">
+          Sign in
+        </ButtonLink>
+      </HostedCard>
+    );
+  }
+  const { user } = live;
+  return (
+    <HostedCard title="You're signed in" description={`to ${tenant.displayName}`}>
+      <dl className="grid gap-3 text-sm">
+        {user.name ? (
+          <div className="grid gap-0.5">
+            <dt className="text-muted">Name</dt>
+            <dd className="font-medium text-ink">{user.name}</dd>
+          </div>
+        ) : null}
+        <div className="grid gap-0.5">
+          <dt className="text-muted">Email address</dt>
+          <dd className="font-medium break-all text-ink" data-testid="signed-in-email">
+            {user.email}
+          </dd>
+        </div>
+      </dl>
+      <form action={signOutAction.bind(null, tenant.slug)}>
+        <Button type="submit" variant="secondary" className="w-full">
+          Sign out
+        </Button>
+      </form>
+    </HostedCard>
+  );
+}
