@@ -237,6 +237,32 @@ describe("password sign-in", () => {
   });
 });
 
+describe("limits on mailed proofs", () => {
+  it("bounds link-token and code guesses per client address, across flows", async () => {
+    const { ctx } = fresh();
+    const junk = "x".repeat(43);
+    let last: unknown;
+    for (let i = 0; i < limits.codePerIp.limit + 1; i++) {
+      const attempt =
+        i % 2 === 0
+          ? verifyEmail(database.db, deps, ctx, { tenantSlug, token: junk })
+          : resetPassword(database.db, deps, ctx, { tenantSlug, token: junk, password: "irrelevant passphrase" });
+      last = await attempt.catch((e: unknown) => e);
+    }
+    expect(last).toBeInstanceOf(RateLimitedError);
+  });
+
+  it("bounds mail to one address, whichever flow asks", async () => {
+    const { email } = await signedUpAndVerified();
+    let last: unknown;
+    for (let i = 0; i < limits.mailPerAddress.limit + 1; i++) {
+      // A different client each time: the recipient's own allowance is what runs out.
+      last = await requestPasswordReset(database.db, deps, fresh().ctx, { tenantSlug, email }).catch((e: unknown) => e);
+    }
+    expect(last).toBeInstanceOf(RateLimitedError);
+  });
+});
+
 describe("password reset", () => {
   it("resets with the mailed link, ends every session, and the old password stops working", async () => {
     const { email, ctx } = await signedUpAndVerified();

@@ -34,6 +34,8 @@ export const limits = {
   signInPerAccountDaily: { limit: 50, windowSeconds: 24 * 3600 },
   signUpPerIp: { limit: 10, windowSeconds: 3600 },
   mailPerAddress: { limit: 5, windowSeconds: 3600 },
+  mailPerIp: { limit: 100, windowSeconds: 3600 },
+  /** Codes and link tokens checked from one address; also bounds guessing across accounts. */
   codePerIp: { limit: 30, windowSeconds: 10 * 60 },
 } satisfies Record<string, RateLimitPolicy>;
 
@@ -44,6 +46,16 @@ async function enforce(limiter: RateLimiter, key: string, policy: RateLimitPolic
   if (!result.success) throw new RateLimitedError(result.retryAfterSeconds);
   return result;
 }
+
+/** Flows that send mail: bounded per client address and per recipient, so Plinto cannot be used to spam. */
+async function enforceMailLimits(deps: AuthDeps, ctx: RequestContext, tenantId: string, email: string) {
+  await enforce(deps.limiter, `mail:ip:${tenantId}:${ctx.ipAddress ?? "unknown"}`, limits.mailPerIp);
+  await enforce(deps.limiter, `mail:${tenantId}:${emailKey(email)}`, limits.mailPerAddress);
+}
+
+/** Flows that check a mailed code or link token: bounded per client address. */
+const enforceProofLimit = (deps: AuthDeps, ctx: RequestContext, tenantId: string) =>
+  enforce(deps.limiter, `code:ip:${tenantId}:${ctx.ipAddress ?? "unknown"}`, limits.codePerIp);
 
 async function requireTenant(db: Db, slug: string) {
   const tenant = await findTenantBySlug(db, slug);
@@ -90,7 +102,7 @@ export async function signUp(
   const tenant = await requireTenant(db, input.tenantSlug);
   await enforce(deps.limiter, `signup:ip:${tenant.id}:${ctx.ipAddress ?? "unknown"}`, limits.signUpPerIp);
   checkPasswordPolicy(tenant, input.email, input.password);
-  await enforce(deps.limiter, `mail:${tenant.id}:${emailKey(input.email)}`, limits.mailPerAddress);
+  await enforceMailLimits(deps, ctx, tenant.id, input.email);
 
   const outcome = await db.transaction(async (tx) => {
     const existing = await findUserByEmail(tx, tenant.id, input.email);
@@ -139,6 +151,7 @@ export async function verifyEmail(
   input: { tenantSlug: string } & ({ token: string } | { email: string; code: string }),
 ): Promise<{ status: "verified" }> {
   const tenant = await requireTenant(db, input.tenantSlug);
+  await enforceProofLimit(deps, ctx, tenant.id);
   if ("token" in input) {
     await db.transaction(async (tx) => {
       const proof = await consumeToken(tx, { tenantId: tenant.id, purpose: "verify_email", token: input.token });
@@ -146,7 +159,6 @@ export async function verifyEmail(
     });
     return { status: "verified" };
   }
-  await enforce(deps.limiter, `code:ip:${tenant.id}:${ctx.ipAddress ?? "unknown"}`, limits.codePerIp);
   const user = await findUserByEmail(db, tenant.id, input.email);
   // The attempt count must survive the failed request, so the code is checked in its own transaction.
   const proof = user
@@ -163,11 +175,11 @@ export async function verifyEmail(
 export async function resendVerification(
   db: Db,
   deps: AuthDeps,
-  _ctx: RequestContext,
+  ctx: RequestContext,
   input: { tenantSlug: string; email: string },
 ): Promise<{ status: "verification_sent" }> {
   const tenant = await requireTenant(db, input.tenantSlug);
-  await enforce(deps.limiter, `mail:${tenant.id}:${emailKey(input.email)}`, limits.mailPerAddress);
+  await enforceMailLimits(deps, ctx, tenant.id, input.email);
   const user = await findUserByEmail(db, tenant.id, input.email);
   if (user && !user.emailVerifiedAt && user.status === "active") {
     const proof = await db.transaction((tx) =>
@@ -246,11 +258,11 @@ export async function signInWithPassword(
 export async function requestPasswordReset(
   db: Db,
   deps: AuthDeps,
-  _ctx: RequestContext,
+  ctx: RequestContext,
   input: { tenantSlug: string; email: string },
 ): Promise<{ status: "reset_requested" }> {
   const tenant = await requireTenant(db, input.tenantSlug);
-  await enforce(deps.limiter, `mail:${tenant.id}:${emailKey(input.email)}`, limits.mailPerAddress);
+  await enforceMailLimits(deps, ctx, tenant.id, input.email);
   const user = await findUserByEmail(db, tenant.id, input.email);
   if (!user || user.status !== "active") {
     await send(deps, tenant.id, normalizeEmail(input.email), messages.noAccountMessage(where(deps, tenant), "reset your password"));
@@ -274,6 +286,7 @@ export async function resetPassword(
   input: { tenantSlug: string; token: string; password: string },
 ): Promise<{ status: "password_reset" }> {
   const tenant = await requireTenant(db, input.tenantSlug);
+  await enforceProofLimit(deps, ctx, tenant.id);
   await db.transaction(async (tx) => {
     const proof = await consumeToken(tx, { tenantId: tenant.id, purpose: "reset_password", token: input.token });
     checkPasswordPolicy(tenant, proof.email, input.password);
@@ -289,11 +302,11 @@ export async function resetPassword(
 export async function requestEmailSignIn(
   db: Db,
   deps: AuthDeps,
-  _ctx: RequestContext,
+  ctx: RequestContext,
   input: { tenantSlug: string; email: string },
 ): Promise<{ status: "sign_in_link_sent" }> {
   const tenant = await requireTenant(db, input.tenantSlug);
-  await enforce(deps.limiter, `mail:${tenant.id}:${emailKey(input.email)}`, limits.mailPerAddress);
+  await enforceMailLimits(deps, ctx, tenant.id, input.email);
   const user = await findUserByEmail(db, tenant.id, input.email);
   if (!user || user.status !== "active") {
     await send(deps, tenant.id, normalizeEmail(input.email), messages.noAccountMessage(where(deps, tenant), "sign in"));
@@ -314,6 +327,7 @@ export async function completeEmailSignIn(
   input: { tenantSlug: string } & ({ token: string } | { email: string; code: string }),
 ) {
   const tenant = await requireTenant(db, input.tenantSlug);
+  await enforceProofLimit(deps, ctx, tenant.id);
   let userId: string;
   let email: string;
   if ("token" in input) {
@@ -321,7 +335,6 @@ export async function completeEmailSignIn(
     userId = proof.userId;
     email = proof.email;
   } else {
-    await enforce(deps.limiter, `code:ip:${tenant.id}:${ctx.ipAddress ?? "unknown"}`, limits.codePerIp);
     const user = await findUserByEmail(db, tenant.id, input.email);
     const proof = user
       ? await db.transaction((tx) =>
