@@ -12,7 +12,7 @@ import { RateLimitedError, ServiceError } from "../errors";
 import { createSession, resolveSession, revokeAllSessions, revokeSession } from "../sessions/sessions";
 import { findTenantBySlug } from "../tenants/tenants";
 import { evaluatePassword, policyForTenant } from "../users/password-policy";
-import { createUser, findUserByEmail, getPasswordHash, normalizeEmail, replacePasswordHash, setPassword } from "../users/users";
+import { createUser, findUserByEmail, findUserWithPasswordHash, normalizeEmail, replacePasswordHash, setPassword } from "../users/users";
 import * as messages from "./messages";
 import { consumeCode, consumeToken, issueVerification } from "./verifications";
 
@@ -209,8 +209,9 @@ export async function signInWithPassword(
   const daily = await enforce(deps.limiter, accountKey, limits.signInPerAccountDaily);
   const recent = await enforce(deps.limiter, accountKey, limits.signInPerAccount);
 
-  const user = await findUserByEmail(db, tenant.id, input.email);
-  const stored = user ? await getPasswordHash(db, tenant.id, user.id) : undefined;
+  const found = await findUserWithPasswordHash(db, tenant.id, input.email);
+  const user = found?.user;
+  const stored = found?.passwordHash;
   const matches = stored ? await verifyPassword(stored, input.password) : await verifyAgainstDummy(input.password).then(() => false);
 
   if (!user || !matches || user.status !== "active") {

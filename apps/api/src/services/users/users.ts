@@ -124,6 +124,23 @@ export async function setPassword(
   });
 }
 
+/**
+ * The user with this email and their password hash, in one query: password sign-in does the same
+ * database work whether or not the account exists, so its timing says nothing about the address.
+ */
+export async function findUserWithPasswordHash(db: Executor, tenantId: string, email: string) {
+  const [row] = await db
+    .select({ user: users, passwordHash: credentials.secret })
+    .from(users)
+    .leftJoin(
+      credentials,
+      and(eq(credentials.tenantId, users.tenantId), eq(credentials.userId, users.id), eq(credentials.type, "password")),
+    )
+    .where(and(eq(users.tenantId, tenantId), sql`lower(${users.email}) = lower(${normalizeEmail(email)})`))
+    .limit(1);
+  return row ? { user: row.user, passwordHash: row.passwordHash ?? undefined } : undefined;
+}
+
 export async function getPasswordHash(db: Executor, tenantId: string, userId: string): Promise<string | undefined> {
   const [row] = await db
     .select({ secret: credentials.secret })
