@@ -1,8 +1,8 @@
 /**
  * The API's process: validate configuration, open and migrate the database, then hand HTTP to
  * Next. A custom server (rather than `next start`) so start-up problems are one clear line and a
- * non-zero exit, the database is open before the first request, and later the Koa-based OIDC
- * engine can take the protocol endpoints under /t/{tenant}/.
+ * non-zero exit, the database is open before the first request, and the Koa-based OIDC engine
+ * takes the protocol endpoints under /t/{tenant}/ (src/edge/oidc.ts).
  */
 import { createServer } from "node:http";
 import { dirname } from "node:path";
@@ -40,6 +40,7 @@ try {
 const app = next({ dev, dir: dirname(fileURLToPath(import.meta.url)), port: config.port });
 await app.prepare();
 const handle = app.getRequestHandler();
+const oidc = (await loadOidcEdge())(runtime);
 const server = createServer((req, res) => {
   // The socket's address, stamped by us: route handlers read it for rate limits and the audit log.
   req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress ?? "";
@@ -47,7 +48,18 @@ const server = createServer((req, res) => {
   const policy = contentSecurityPolicy(newNonce(), { dev });
   req.headers["content-security-policy"] = policy;
   res.setHeader("Content-Security-Policy", policy);
-  void handle(req, res);
+  // The tenants' OpenID Provider endpoints (Koa-based) first; everything else is Next's.
+  oidc.handle(req, res).then(
+    (handled) => {
+      if (!handled) void handle(req, res);
+    },
+    () => {
+      if (!res.headersSent) {
+        res.statusCode = 500;
+        res.end();
+      }
+    },
+  );
 });
 
 server.on("error", (error: NodeJS.ErrnoException) => {
@@ -59,6 +71,23 @@ server.listen(config.port, config.host, () => {
   const where = runtime.database.driver === "pglite" ? `embedded database in ${runtime.config.dataDir}` : runtime.database.location;
   console.log(`plinto-api: listening on ${config.publicUrl} (${where})`);
 });
+
+/**
+ * oidc-provider warns at import on any Node before 22. Plinto supports Node 20 on purpose (the
+ * whole suite, the OpenID interop tests included, runs on it in CI), so that one line is dropped
+ * instead of alarming every start; any other warning passes through.
+ */
+async function loadOidcEdge() {
+  const warn = console.warn;
+  console.warn = (...args: unknown[]) => {
+    if (!String(args[0]).includes("oidc-provider WARNING: Unsupported runtime")) warn(...args);
+  };
+  try {
+    return (await import("./src/edge/oidc")).createOidcEdge;
+  } finally {
+    console.warn = warn;
+  }
+}
 
 let stopping = false;
 async function stop(signal: string) {

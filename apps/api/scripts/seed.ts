@@ -5,6 +5,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { DatabaseError } from "@plinto/db";
+import { siteUrl } from "@plinto/next-config/sites";
 import { ConfigError, loadConfig } from "../src/lib/config";
 import { startRuntime, stopRuntime } from "../src/lib/runtime";
 import { seedDevelopment, type DevCredentials } from "../src/services/dev/seed";
@@ -32,6 +33,8 @@ try {
       apiUrl: config.publicUrl,
       previousPassword: previous?.demoUser?.password,
       previousApiKeys: previous?.apiKeys,
+      previousApplications: previous?.applications,
+      sites: { admin: siteUrl("admin"), app: siteUrl("app"), demo: siteUrl("demo") },
     });
     mkdirSync(config.homeDir, { recursive: true });
     writeFileSync(file, `${JSON.stringify(credentials, null, 2)}\n`, { mode: 0o600 });

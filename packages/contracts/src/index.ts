@@ -4,5 +4,6 @@ export * from "./health";
 export * from "./mail";
 export * from "./auth";
 export * from "./signing-keys";
+export * from "./applications";
 export * from "./jwks";
 export * from "./openapi";

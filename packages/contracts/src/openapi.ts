@@ -1,4 +1,5 @@
 import { z } from "zod";
+import * as applications from "./applications";
 import * as auth from "./auth";
 import { errorCatalog, problemType, type ErrorCode } from "./errors";
 import { healthResponseSchema, readyResponseSchema } from "./health";
@@ -7,7 +8,7 @@ import { devOutboxQuerySchema, devOutboxResponseSchema } from "./mail";
 import { problemDetailsSchema } from "./problem";
 import * as signingKeys from "./signing-keys";
 
-type Method = "get" | "post" | "delete";
+type Method = "get" | "post" | "patch" | "delete";
 type Security = "none" | "session" | "apiKey";
 
 /** One HTTP operation of the API, described from the same zod schemas the server parses with. */
@@ -21,7 +22,8 @@ export interface Operation {
   security: Security;
   query?: z.ZodObject;
   body?: z.ZodType;
-  success: { status: number; description: string; schema: z.ZodType; headers?: Record<string, string> };
+  /** The success answer; no `schema` means no body (e.g. 204). */
+  success: { status: number; description: string; schema?: z.ZodType; headers?: Record<string, string> };
   /** Other answers that carry the success schema (e.g. 503 from /ready). */
   alsoReturns?: Array<{ status: number; description: string }>;
   errors: ErrorCode[];
@@ -30,6 +32,7 @@ export interface Operation {
 const authPath = (rest: string) => `/v1/tenants/{tenant}/auth/${rest}`;
 const bodyErrors: ErrorCode[] = ["validation_failed", "malformed_json", "unsupported_media_type", "payload_too_large", "not_found"];
 const withLimits = (...codes: ErrorCode[]): ErrorCode[] => [...bodyErrors, "rate_limited", ...codes];
+const managed: ErrorCode[] = ["unauthorized", "forbidden"];
 const sessionCookie = { "Set-Cookie": "The tenant's IdP session cookie: HttpOnly, SameSite=Lax, Secure under https, Path=/t/{tenant}" };
 
 /** Every operation the API serves. A test in apps/api checks this list against the route files. */
@@ -66,6 +69,45 @@ export const operations: Operation[] = [
     body: signingKeys.rotateSigningKeysRequestSchema,
     success: { status: 200, description: "The keys after rotation", schema: signingKeys.rotateSigningKeysResponseSchema },
     errors: ["unauthorized", "forbidden", ...bodyErrors],
+  },
+  {
+    method: "get", path: "/v1/applications", operationId: "listApplications", tag: "Applications", security: "apiKey",
+    summary: "List the calling tenant's applications (scope applications:read)",
+    success: { status: 200, description: "Applications, newest first", schema: applications.applicationListResponseSchema },
+    errors: managed,
+  },
+  {
+    method: "post", path: "/v1/applications", operationId: "createApplication", tag: "Applications", security: "apiKey",
+    summary: "Register an application (scope applications:write); a confidential one's client secret is in this answer only",
+    body: applications.createApplicationRequestSchema,
+    success: { status: 201, description: "Created", schema: applications.applicationResponseSchema },
+    errors: [...managed, ...bodyErrors, "conflict"],
+  },
+  {
+    method: "get", path: "/v1/applications/{application}", operationId: "getApplication", tag: "Applications", security: "apiKey",
+    summary: "One of the calling tenant's applications (scope applications:read)",
+    success: { status: 200, description: "The application", schema: applications.applicationResponseSchema },
+    errors: [...managed, "not_found"],
+  },
+  {
+    method: "patch", path: "/v1/applications/{application}", operationId: "updateApplication", tag: "Applications", security: "apiKey",
+    summary: "Change an application's settings (scope applications:write); only the fields sent change. A move to a secret-based auth method returns the new client secret once",
+    body: applications.updateApplicationRequestSchema,
+    success: { status: 200, description: "The application after the change", schema: applications.applicationResponseSchema },
+    errors: [...managed, ...bodyErrors],
+  },
+  {
+    method: "delete", path: "/v1/applications/{application}", operationId: "deleteApplication", tag: "Applications", security: "apiKey",
+    summary: "Delete an application (scope applications:write) with its tokens, grants and consents",
+    success: { status: 204, description: "Deleted" },
+    errors: [...managed, "not_found"],
+  },
+  {
+    method: "post", path: "/v1/applications/{application}/rotate-secret", operationId: "rotateApplicationSecret", tag: "Applications",
+    security: "apiKey",
+    summary: "Issue a new client secret (scope applications:write); the old one stops working at once",
+    success: { status: 200, description: "The new secret, shown this once", schema: applications.applicationSecretRotatedResponseSchema },
+    errors: [...managed, "not_found", "conflict"],
   },
   {
     method: "get", path: "/v1/dev/outbox", operationId: "listDevOutbox", tag: "Development", security: "none",
@@ -158,14 +200,15 @@ export function buildOpenApiDocument(serverUrl: string) {
     const responses: Record<string, unknown> = {
       [op.success.status]: {
         description: op.success.description,
-        content: { "application/json": { schema: jsonSchema(op.success.schema, "output") } },
+        ...(op.success.schema ? { content: { "application/json": { schema: jsonSchema(op.success.schema, "output") } } } : {}),
         ...(op.success.headers
           ? { headers: Object.fromEntries(Object.entries(op.success.headers).map(([h, d]) => [h, { description: d, schema: { type: "string" } }])) }
           : {}),
       },
     };
     for (const also of op.alsoReturns ?? []) {
-      responses[also.status] = { description: also.description, content: { "application/json": { schema: jsonSchema(op.success.schema, "output") } } };
+      const content = op.success.schema ? { content: { "application/json": { schema: jsonSchema(op.success.schema, "output") } } } : {};
+      responses[also.status] = { description: also.description, ...content };
     }
     for (const code of new Set(op.errors)) {
       const { status, title } = errorCatalog[code];
@@ -187,7 +230,7 @@ export function buildOpenApiDocument(serverUrl: string) {
     info: {
       title: "Plinto API",
       version: "1.0.0",
-      description: "Identity API: sign-up, sign-in, sessions and signing keys. Errors are RFC 9457 problem documents with a stable `code`.",
+      description: "Identity API: sign-up, sign-in, sessions, signing keys and applications. Errors are RFC 9457 problem documents with a stable `code`.",
     },
     servers: [{ url: serverUrl }],
     tags: [...new Set(operations.map((o) => o.tag))].map((name) => ({ name })),

@@ -14,7 +14,6 @@ export function contentSecurityPolicy(nonce: string, options: { dev?: boolean } 
     "img-src 'self' data: https:",
     "font-src 'self'",
     "connect-src 'self'",
-    "form-action 'self'",
     "frame-ancestors 'none'",
     "base-uri 'none'",
     "object-src 'none'",

@@ -8,6 +8,11 @@ export function json(body: unknown, init: ResponseInit = {}): Response {
   return new Response(JSON.stringify(body), { ...init, headers });
 }
 
+/** `204 No Content`, never cached. */
+export function noContent(): Response {
+  return new Response(null, { status: 204, headers: { "cache-control": "no-store" } });
+}
+
 /** An RFC 9457 problem response for one of the catalogued error codes. */
 export function problem(code: ErrorCode, detail?: string, extra: Record<string, unknown> = {}): Response {
   const { status, title } = errorCatalog[code];

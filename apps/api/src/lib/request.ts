@@ -25,6 +25,9 @@ export function tenantCookieOptions(publicUrl: string, tenantSlug: string, maxAg
   return { httpOnly: true, sameSite: "lax", secure: publicUrl.startsWith("https:"), path: `/t/${tenantSlug}`, maxAge } as const;
 }
 
+/** Carries a pending OpenID Provider interaction (its uid) through the hosted sign-in pages. */
+export const INTERACTION_COOKIE = "plinto_interaction";
+
 /** The same session cookie as a `Set-Cookie` header value, for route handlers. */
 export function sessionCookie(publicUrl: string, tenantSlug: string, token: string, maxAgeSeconds: number): string {
   const o = tenantCookieOptions(publicUrl, tenantSlug, maxAgeSeconds);

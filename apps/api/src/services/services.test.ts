@@ -6,7 +6,7 @@ import { verifyPassword } from "../lib/password";
 import type { TestDatabase } from "@plinto/db/testing";
 import { recordAuditEvent, verifyAuditChain } from "./audit/audit";
 import { systemContext } from "./context";
-import { authenticateApiKey } from "./api-keys/api-keys";
+import { API_KEY_SCOPES, authenticateApiKey } from "./api-keys/api-keys";
 import { seedDevelopment } from "./dev/seed";
 import { ServiceError } from "./errors";
 import { createTenant } from "./tenants/tenants";
@@ -115,21 +115,42 @@ describe("audit chain", () => {
 });
 
 describe("development seed", () => {
-  it("creates the tenants and a demo user whose password works, and is idempotent", async () => {
-    const first = await seedDevelopment(database.db, { apiUrl: "http://localhost:4000" });
+  const sites = { admin: "http://localhost:3002", app: "http://localhost:3003", demo: "http://localhost:3004" };
+
+  it("creates the tenants, applications and a demo user whose password works, and is idempotent", async () => {
+    const first = await seedDevelopment(database.db, { apiUrl: "http://localhost:4000", sites });
     expect(first.tenants.map((t) => [t.slug, t.issuer])).toEqual([
       ["plinto", "http://localhost:4000/t/plinto"],
       ["demo", "http://localhost:4000/t/demo"],
     ]);
     expect(first.apiKeys.demo?.secret).toMatch(/^plinto_sk_/);
+    expect(first.applications.plinto?.admin).toMatchObject({
+      clientId: "plinto-admin",
+      redirectUris: ["http://localhost:3002/api/auth/callback/plinto"],
+      postLogoutRedirectUris: ["http://localhost:3002/"],
+    });
+    expect(first.applications.plinto?.admin?.clientSecret).toEqual(expect.any(String));
+    expect(first.applications.demo?.spa?.clientSecret).toBeUndefined();
+    expect(first.applications.demo?.machine?.clientSecret).toEqual(expect.any(String));
     const second = await seedDevelopment(database.db, {
       apiUrl: "http://localhost:4000",
+      sites,
+      previousPassword: first.demoUser.password,
+      previousApiKeys: first.apiKeys,
+      previousApplications: first.applications,
+    });
+    expect(second).toEqual(first);
+    // A forgotten client secret (it is stored hashed) is replaced; the site URLs follow the sites.
+    const moved = await seedDevelopment(database.db, {
+      apiUrl: "http://localhost:4000",
+      sites: { ...sites, admin: "http://localhost:13002" },
       previousPassword: first.demoUser.password,
       previousApiKeys: first.apiKeys,
     });
-    expect(second).toEqual(first);
+    expect(moved.applications.plinto?.admin?.clientSecret).not.toBe(first.applications.plinto?.admin?.clientSecret);
+    expect(moved.applications.plinto?.admin?.redirectUris).toEqual(["http://localhost:13002/api/auth/callback/plinto"]);
     const demoKey = await authenticateApiKey(database.db, first.apiKeys.demo!.secret);
-    expect(demoKey?.scopes).toEqual(["signing_keys:read", "signing_keys:write"]);
+    expect(demoKey?.scopes).toEqual([...API_KEY_SCOPES]);
 
     const demoTenant = first.tenants[1]!;
     const tenantRow = await database.db.query.tenants.findFirst({ where: (t, { eq }) => eq(t.slug, demoTenant.slug) });
@@ -137,10 +158,15 @@ describe("development seed", () => {
     const [credential] = await database.db.select().from(credentials).where(eq(credentials.userId, user!.id));
     expect(await verifyPassword(credential!.secret!, first.demoUser.password)).toBe(true);
     expect(user!.emailVerifiedAt).not.toBeNull();
+
+    // The same demo user signs in to the platform tenant (admin dashboard, account portal).
+    const platform = await database.db.query.tenants.findFirst({ where: (t, { eq }) => eq(t.slug, "plinto") });
+    const admin = await findUserByEmail(database.db, platform!.id, first.demoUser.email);
+    expect(await verifyPassword((await getPasswordHash(database.db, platform!.id, admin!.id))!, first.demoUser.password)).toBe(true);
   });
 
   it("issues a new demo password when the remembered one no longer verifies", async () => {
-    const again = await seedDevelopment(database.db, { apiUrl: "http://localhost:4000", previousPassword: "forgotten-1" });
+    const again = await seedDevelopment(database.db, { apiUrl: "http://localhost:4000", sites, previousPassword: "forgotten-1" });
     expect(again.demoUser.password).not.toBe("forgotten-1");
     expect(again.demoUser.password).toMatch(/^demo-/);
   });

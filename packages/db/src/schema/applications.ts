@@ -1,4 +1,4 @@
-import { boolean, integer, pgTable, text, unique, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, integer, jsonb, pgTable, text, unique, uniqueIndex } from "drizzle-orm/pg-core";
 import { id, tenantId, timestamps } from "./columns";
 
 export type ApplicationType = "web" | "spa" | "native" | "machine";
@@ -13,6 +13,9 @@ export const applications = pgTable(
     type: text("type").$type<ApplicationType>().notNull(),
     clientId: text("client_id").notNull(),
     clientSecretHash: text("client_secret_hash"),
+    /** Public keys of a `private_key_jwt` client (a JWK Set), used to verify its client assertions. */
+    jwks: jsonb("jwks").$type<{ keys: Record<string, unknown>[] }>(),
+    logoUri: text("logo_uri"),
     tokenEndpointAuthMethod: text("token_endpoint_auth_method").notNull().default("client_secret_basic"),
     redirectUris: text("redirect_uris").array().notNull().default([]),
     postLogoutRedirectUris: text("post_logout_redirect_uris").array().notNull().default([]),

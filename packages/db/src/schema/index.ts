@@ -14,3 +14,4 @@ export * from "./signing-keys";
 export * from "./jobs";
 export * from "./mail";
 export * from "./verifications";
+export * from "./oidc";

@@ -1,5 +1,4 @@
 import { index, pgTable, text, unique, uniqueIndex } from "drizzle-orm/pg-core";
-import { applications } from "./applications";
 import { at, id, sameTenant, tenantId, timestamps } from "./columns";
 import { users } from "./users";
 
@@ -27,34 +26,5 @@ export const sessions = pgTable(
     sameTenant("sessions_user_fk", [t.tenantId, t.userId], [users.tenantId, users.id]),
     uniqueIndex("sessions_token_hash_unique").on(t.tokenHash),
     index("sessions_tenant_user_idx").on(t.tenantId, t.userId),
-  ],
-);
-
-/**
- * Refresh tokens hang off a session in rotation families: each use issues a child and marks the
- * parent used; a replayed parent outside the grace window revokes the whole family.
- */
-export const refreshTokens = pgTable(
-  "refresh_tokens",
-  {
-    tenantId: tenantId(),
-    id: id("refreshToken"),
-    sessionId: text("session_id").notNull(),
-    applicationId: text("application_id").notNull(),
-    familyId: text("family_id").notNull(),
-    parentId: text("parent_id"),
-    tokenHash: text("token_hash").notNull(),
-    scope: text("scope").notNull().default(""),
-    usedAt: at("used_at"),
-    expiresAt: at("expires_at").notNull(),
-    revokedAt: at("revoked_at"),
-    ...timestamps,
-  },
-  (t) => [
-    sameTenant("refresh_tokens_session_fk", [t.tenantId, t.sessionId], [sessions.tenantId, sessions.id]),
-    sameTenant("refresh_tokens_application_fk", [t.tenantId, t.applicationId], [applications.tenantId, applications.id]),
-    uniqueIndex("refresh_tokens_token_hash_unique").on(t.tokenHash),
-    index("refresh_tokens_tenant_family_idx").on(t.tenantId, t.familyId),
-    index("refresh_tokens_tenant_session_idx").on(t.tenantId, t.sessionId),
   ],
 );

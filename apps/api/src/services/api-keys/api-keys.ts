@@ -10,7 +10,12 @@ import { ServiceError } from "../errors";
  * What a management API key may do. Each key carries the scopes it was given; a route names the one
  * it needs. (The full catalogue grows with the management API.)
  */
-export const API_KEY_SCOPES = ["signing_keys:read", "signing_keys:write"] as const;
+export const API_KEY_SCOPES = [
+  "signing_keys:read",
+  "signing_keys:write",
+  "applications:read",
+  "applications:write",
+] as const;
 export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
 
 /** Keys look like `plinto_sk_<43 chars>`: recognisable in logs and by secret scanners. */

@@ -1,7 +1,15 @@
 import { randomBytes } from "node:crypto";
-import type { Db } from "@plinto/db";
+import type { Db, Executor } from "@plinto/db";
+import type { ApplicationType } from "@plinto/db/schema";
 import { systemContext } from "../context";
 import { API_KEY_SCOPES, authenticateApiKey, createApiKey } from "../api-keys/api-keys";
+import {
+  createApplication,
+  findApplicationByClientId,
+  rotateApplicationSecret,
+  updateApplication,
+  verifyClientSecret,
+} from "../applications/applications";
 import { createTenant, findTenantBySlug } from "../tenants/tenants";
 import { createUser, findUserByEmail, getPasswordHash, setPassword } from "../users/users";
 import { verifyPassword } from "../../lib/password";
@@ -15,10 +23,82 @@ export interface DevCredentials {
   apiUrl: string;
   tenants: Array<{ slug: string; name: string; kind: string; issuer: string }>;
   demoUser: { tenant: string; email: string; password: string };
-  /** Filled in as applications, API keys and other credentials are added to the seed. */
-  applications: Record<string, unknown>;
+  /** The seeded OIDC applications per tenant slug, e.g. `applications.plinto.admin.clientSecret`. */
+  applications: Record<string, Record<string, SeededApplication>>;
   /** Management API keys per tenant slug, e.g. `apiKeys.demo.secret` for `Authorization: Bearer …`. */
   apiKeys: Record<string, { id: string; secret: string; scopes: string[] }>;
+}
+
+export interface SeededApplication {
+  clientId: string;
+  clientSecret?: string;
+  redirectUris: string[];
+  postLogoutRedirectUris: string[];
+}
+
+/** Where the other sites live, for the applications' redirect URIs. */
+export interface SiteUrls {
+  admin: string;
+  app: string;
+  demo: string;
+}
+
+interface ApplicationSpec {
+  key: string;
+  clientId: string;
+  name: string;
+  type: ApplicationType;
+  redirectUris: string[];
+  postLogoutRedirectUris: string[];
+  grantTypes: string[];
+}
+
+/** The next-auth callback of a site signing in through the tenant's provider named `plinto`. */
+const nextAuthCallback = (siteUrl: string) => `${siteUrl}/api/auth/callback/plinto`;
+
+function seededApplications(sites: SiteUrls): Record<string, ApplicationSpec[]> {
+  const code = ["authorization_code", "refresh_token"];
+  return {
+    [PLATFORM_TENANT.slug]: [
+      { key: "admin", clientId: "plinto-admin", name: "Plinto Admin", type: "web", redirectUris: [nextAuthCallback(sites.admin)], postLogoutRedirectUris: [`${sites.admin}/`], grantTypes: code },
+      { key: "app", clientId: "plinto-app", name: "Plinto Account", type: "web", redirectUris: [nextAuthCallback(sites.app)], postLogoutRedirectUris: [`${sites.app}/`], grantTypes: code },
+    ],
+    [DEMO_TENANT.slug]: [
+      { key: "spa", clientId: "demo-spa", name: "Demo single-page app", type: "spa", redirectUris: [`${sites.demo}/callback`], postLogoutRedirectUris: [`${sites.demo}/`], grantTypes: code },
+      { key: "machine", clientId: "demo-machine", name: "Demo backend service", type: "machine", redirectUris: [], postLogoutRedirectUris: [], grantTypes: ["client_credentials"] },
+    ],
+  };
+}
+
+/**
+ * Makes sure a seeded application exists with the current site URLs, and returns its credentials:
+ * the secret from the last run while it still verifies (it is only stored hashed), else a new one.
+ */
+async function ensureApplication(tx: Executor, tenantId: string, spec: ApplicationSpec, previous: SeededApplication | undefined) {
+  const existing = await findApplicationByClientId(tx, tenantId, spec.clientId);
+  const shape = { redirectUris: spec.redirectUris, postLogoutRedirectUris: spec.postLogoutRedirectUris };
+  let clientSecret: string | undefined;
+  if (!existing) {
+    const created = await createApplication(tx, systemContext, {
+      tenantId,
+      clientId: spec.clientId,
+      name: spec.name,
+      type: spec.type,
+      grantTypes: spec.grantTypes,
+      firstParty: true,
+      ...shape,
+    });
+    clientSecret = created.clientSecret;
+  } else {
+    await updateApplication(tx, systemContext, { tenantId, applicationId: existing.id, ...shape });
+    if (existing.clientSecretHash) {
+      clientSecret =
+        previous?.clientSecret && verifyClientSecret(existing, previous.clientSecret)
+          ? previous.clientSecret
+          : (await rotateApplicationSecret(tx, systemContext, { tenantId, applicationId: existing.id })).clientSecret;
+    }
+  }
+  return { clientId: spec.clientId, ...(clientSecret ? { clientSecret } : {}), ...shape };
 }
 
 /**
@@ -32,6 +112,8 @@ export async function seedDevelopment(
     apiUrl: string;
     previousPassword?: string | undefined;
     previousApiKeys?: DevCredentials["apiKeys"] | undefined;
+    previousApplications?: DevCredentials["applications"] | undefined;
+    sites: SiteUrls;
   },
 ): Promise<DevCredentials> {
   return db.transaction(async (tx) => {
@@ -41,23 +123,17 @@ export async function seedDevelopment(
     }
     const demoTenant = seeded[1]!;
 
-    let password = options.previousPassword;
-    const existing = await findUserByEmail(tx, demoTenant.id, DEMO_USER.email);
-    if (!existing) {
-      password ??= newDemoPassword();
-      await createUser(tx, systemContext, {
-        tenantId: demoTenant.id,
-        email: DEMO_USER.email,
-        name: DEMO_USER.name,
-        password,
-        emailVerified: true,
-      });
-    } else {
-      const stored = await getPasswordHash(tx, demoTenant.id, existing.id);
-      const stillValid = password !== undefined && stored !== undefined && (await verifyPassword(stored, password));
-      if (!stillValid) {
-        password = newDemoPassword();
-        await setPassword(tx, systemContext, { tenantId: demoTenant.id, userId: existing.id, password });
+    // The same demo user in both tenants, with one password: it signs in to the demo tenant's
+    // apps and, through the platform tenant, to the admin dashboard and the account portal.
+    const password = await ensureDemoUser(tx, demoTenant.id, options.previousPassword);
+    await ensureDemoUser(tx, seeded[0]!.id, password, { set: true });
+
+    const applications: DevCredentials["applications"] = {};
+    for (const [slug, specs] of Object.entries(seededApplications(options.sites))) {
+      const tenant = seeded.find((t) => t.slug === slug)!;
+      applications[slug] = {};
+      for (const spec of specs) {
+        applications[slug][spec.key] = await ensureApplication(tx, tenant.id, spec, options.previousApplications?.[slug]?.[spec.key]);
       }
     }
 
@@ -76,11 +152,29 @@ export async function seedDevelopment(
     return {
       apiUrl: options.apiUrl,
       tenants: seeded.map((t) => ({ slug: t.slug, name: t.name, kind: t.kind, issuer: `${options.apiUrl}/t/${t.slug}` })),
-      demoUser: { tenant: demoTenant.slug, email: DEMO_USER.email, password: password! },
-      applications: {},
+      demoUser: { tenant: demoTenant.slug, email: DEMO_USER.email, password },
+      applications,
       apiKeys: { [DEMO_TENANT.slug]: demoKey },
     };
   });
+}
+
+/**
+ * The demo user in a tenant, and the password they sign in with: `wanted` when it verifies (or
+ * the user is new), otherwise a new one; with `set`, `wanted` is made their password regardless.
+ */
+async function ensureDemoUser(tx: Executor, tenantId: string, wanted: string | undefined, options: { set?: boolean } = {}) {
+  const existing = await findUserByEmail(tx, tenantId, DEMO_USER.email);
+  if (!existing) {
+    const password = wanted ?? newDemoPassword();
+    await createUser(tx, systemContext, { tenantId, email: DEMO_USER.email, name: DEMO_USER.name, password, emailVerified: true });
+    return password;
+  }
+  const stored = await getPasswordHash(tx, tenantId, existing.id);
+  if (wanted !== undefined && stored !== undefined && (await verifyPassword(stored, wanted))) return wanted;
+  const password = options.set && wanted !== undefined ? wanted : newDemoPassword();
+  await setPassword(tx, systemContext, { tenantId, userId: existing.id, password });
+  return password;
 }
 
 function newDemoPassword(): string {

@@ -233,6 +233,16 @@ export async function rotateSigningKeys(
 }
 
 /** The keys a verifier may meet: active, next, and retired ones whose tokens may still be valid. */
+const publishedAt = (tenantId: string, now: Date) =>
+  and(
+    eq(signingKeys.tenantId, tenantId),
+    or(inArray(signingKeys.status, ["active", "next"]), and(eq(signingKeys.status, "retired"), gt(signingKeys.expiresAt, now))),
+  );
+
+/** Active first, then by kid: the same set always gives the same order and fingerprint. */
+const activeFirst = (a: { status: string; kid: string }, b: { status: string; kid: string }) =>
+  Number(b.status === "active") - Number(a.status === "active") || a.kid.localeCompare(b.kid);
+
 async function publishedRows(db: Executor, tenantId: string, now: Date) {
   const rows = await db
     .select({
@@ -243,15 +253,7 @@ async function publishedRows(db: Executor, tenantId: string, now: Date) {
       retiredAt: signingKeys.retiredAt,
     })
     .from(signingKeys)
-    .where(
-      and(
-        eq(signingKeys.tenantId, tenantId),
-        or(
-          inArray(signingKeys.status, ["active", "next"]),
-          and(eq(signingKeys.status, "retired"), gt(signingKeys.expiresAt, now)),
-        ),
-      ),
-    );
+    .where(publishedAt(tenantId, now));
   const order: Record<SigningKeyStatus, number> = { active: 0, next: 1, retired: 2 };
   return rows.sort(
     (a, b) => order[a.status] - order[b.status] || (b.retiredAt?.getTime() ?? 0) - (a.retiredAt?.getTime() ?? 0),
@@ -299,16 +301,51 @@ export async function activeSigningKey(db: Executor, tenantId: string, secret: s
     .where(and(eq(signingKeys.tenantId, tenantId), eq(signingKeys.status, "active")))
     .limit(1);
   if (!row) return undefined;
-  let pkcs8: string;
+  return { kid: row.kid, alg: row.alg, privateKey: await importPKCS8(openPrivateKey(tenantId, row, secret), row.alg) };
+}
+
+function openPrivateKey(tenantId: string, row: { kid: string; privateKeyEncrypted: string }, secret: string): string {
   try {
-    pkcs8 = decryptSecret(row.privateKeyEncrypted, secret, sealedTo(tenantId, row.kid));
+    return decryptSecret(row.privateKeyEncrypted, secret, sealedTo(tenantId, row.kid));
   } catch (error) {
     if (!(error instanceof SecretDecryptionError)) throw error;
     throw new SecretDecryptionError(
       `signing key ${row.kid} of tenant ${tenantId} does not open with this master secret (was PLINTO_SECRET changed?)`,
     );
   }
-  return { kid: row.kid, alg: row.alg, privateKey: await importPKCS8(pkcs8, row.alg) };
+}
+
+/**
+ * The tenant's published keys with their private parts, for the OpenID Provider's keystore, the
+ * active key first: the provider signs with the first key of the wanted algorithm, and verifies
+ * an `id_token_hint` signed before a rotation with the others. (Not `key_ops`: WebCrypto refuses
+ * a private key marked for verifying, and the provider keeps the marks on the public half.)
+ * `fingerprint` changes whenever the set or a key's role does.
+ */
+export async function providerKeystore(db: Executor, tenantId: string, secret: string, now: Date = new Date()) {
+  const rows = await db
+    .select({ kid: signingKeys.kid, alg: signingKeys.alg, status: signingKeys.status, privateKeyEncrypted: signingKeys.privateKeyEncrypted })
+    .from(signingKeys)
+    .where(publishedAt(tenantId, now));
+  rows.sort(activeFirst);
+  const keys = await Promise.all(
+    rows.map(async (row) => {
+      const key = await importPKCS8(openPrivateKey(tenantId, row, secret), row.alg, { extractable: true });
+      return { ...(await exportJWK(key)), kid: row.kid, alg: row.alg, use: "sig" } as JWK;
+    }),
+  );
+  const active = rows.find((r) => r.status === "active");
+  return { keys, activeAlg: active?.alg, fingerprint: rows.map((r) => `${r.kid}:${r.status}`).join(",") };
+}
+
+/** Just the fingerprint of `providerKeystore`, without opening any key: checked on every request. */
+export async function keystoreFingerprint(db: Executor, tenantId: string, now: Date = new Date()) {
+  const rows = await db
+    .select({ kid: signingKeys.kid, status: signingKeys.status })
+    .from(signingKeys)
+    .where(publishedAt(tenantId, now));
+  rows.sort(activeFirst);
+  return rows.map((r) => `${r.kid}:${r.status}`).join(",");
 }
 
 /**

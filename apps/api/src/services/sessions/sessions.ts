@@ -1,10 +1,11 @@
 import { and, desc, eq, gt, inArray, isNull } from "drizzle-orm";
 import type { Executor } from "@plinto/db";
-import { refreshTokens, sessions, tenants, users, type TenantSettings } from "@plinto/db/schema";
+import { sessions, tenants, users, type TenantSettings } from "@plinto/db/schema";
 import { hashToken, randomToken } from "../../lib/crypto";
 import { recordAuditEvent } from "../audit/audit";
 import type { RequestContext } from "../context";
 import { ServiceError } from "../errors";
+import { revokeUserGrants } from "../oidc/grants";
 
 /** Defaults when a tenant sets none: a session ends after 30 days, or 7 days without use. */
 export const DEFAULT_SESSION_LIFETIMES = { absoluteSeconds: 30 * 86_400, idleSeconds: 7 * 86_400 } as const;
@@ -134,10 +135,6 @@ export async function revokeSession(
     )
     .returning({ id: sessions.id });
   if (ended.length === 0) throw new ServiceError("not_found", "No such session");
-  await tx
-    .update(refreshTokens)
-    .set({ revokedAt: now })
-    .where(and(eq(refreshTokens.tenantId, input.tenantId), eq(refreshTokens.sessionId, input.sessionId), isNull(refreshTokens.revokedAt)));
   await recordAuditEvent(tx, ctx, {
     tenantId: input.tenantId,
     action: "session.revoked",
@@ -167,18 +164,16 @@ export async function revokeAllSessions(
       .update(sessions)
       .set({ revokedAt: now })
       .where(and(eq(sessions.tenantId, input.tenantId), inArray(sessions.id, ending)));
-    await tx
-      .update(refreshTokens)
-      .set({ revokedAt: now })
-      .where(and(eq(refreshTokens.tenantId, input.tenantId), inArray(refreshTokens.sessionId, ending), isNull(refreshTokens.revokedAt)));
   }
-  if (ending.length > 0) {
+  // Tokens issued to applications are not tied to one device session: all of them end.
+  const tokens = await revokeUserGrants(tx, { tenantId: input.tenantId, userId: input.userId });
+  if (ending.length > 0 || tokens > 0) {
     await recordAuditEvent(tx, ctx, {
       tenantId: input.tenantId,
       action: "session.revoked_all",
       targetType: "user",
       targetId: input.userId,
-      data: { reason: input.reason, count: ending.length },
+      data: { reason: input.reason, count: ending.length, applicationTokens: tokens },
     });
   }
   return ending.length;

@@ -47,3 +47,10 @@ export async function findTenantBySlug(db: Executor, slug: string) {
   const [tenant] = await db.select().from(tenants).where(eq(tenants.slug, slug)).limit(1);
   return tenant;
 }
+
+/** The name people see: the branding's display name when set, the tenant's name otherwise. */
+export function displayNameOf(tenant: { name: string; settings: { branding?: { displayName?: string } } }): string {
+  const chosen = tenant.settings.branding?.displayName;
+  const trimmed = typeof chosen === "string" ? chosen.trim().slice(0, 100) : "";
+  return trimmed || tenant.name;
+}

@@ -56,6 +56,15 @@ export async function findUserByEmail(db: Executor, tenantId: string, email: str
   return user;
 }
 
+export async function findUserById(db: Executor, tenantId: string, userId: string) {
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(and(eq(users.tenantId, tenantId), eq(users.id, userId)))
+    .limit(1);
+  return user;
+}
+
 export async function createUser(tx: Executor, ctx: RequestContext, input: NewUser) {
   const email = normalizeEmail(input.email);
   if (!emailSchema.safeParse(email).success) {

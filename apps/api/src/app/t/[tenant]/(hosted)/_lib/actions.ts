@@ -28,6 +28,7 @@ import {
   PASSWORD_INPUT_MAX_LENGTH,
 } from "./forms";
 import {
+  afterSignInPath,
   clearSessionCookie,
   forgetPendingEmail,
   hostedContext,
@@ -103,7 +104,7 @@ export async function signInAction(tenantSlug: string, _previous: FormState, for
     if (state.code === "email_not_verified") await rememberPendingEmail(runtime.config.publicUrl, slug, email.value);
     return state;
   }
-  redirect(hostedPath(slug, "signed-in"));
+  redirect(await afterSignInPath(runtime.config.publicUrl, slug));
 }
 
 export async function requestEmailSignInAction(tenantSlug: string, _previous: FormState, formData: FormData): Promise<FormState> {
@@ -145,7 +146,7 @@ export async function completeEmailCodeAction(tenantSlug: string, _previous: For
   } catch (error) {
     return errorState(error, values);
   }
-  redirect(hostedPath(slug, "signed-in"));
+  redirect(await afterSignInPath(runtime.config.publicUrl, slug));
 }
 
 export async function completeMagicLinkAction(tenantSlug: string, _previous: FormState, formData: FormData): Promise<FormState> {
@@ -159,7 +160,7 @@ export async function completeMagicLinkAction(tenantSlug: string, _previous: For
   } catch (error) {
     return errorState(error, {});
   }
-  redirect(hostedPath(slug, "signed-in"));
+  redirect(await afterSignInPath(runtime.config.publicUrl, slug));
 }
 
 export async function signUpAction(tenantSlug: string, _previous: FormState, formData: FormData): Promise<FormState> {

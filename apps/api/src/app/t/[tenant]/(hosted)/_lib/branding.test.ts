@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { AA_TEXT_CONTRAST, brandStyle, contrastRatio, displayNameOf, parseHexColor, safeLogoUrl } from "./branding";
+import { displayNameOf } from "../../../../../services/tenants/tenants";
+import { AA_TEXT_CONTRAST, brandStyle, contrastRatio, parseHexColor, safeLogoUrl } from "./branding";
 
 const WHITE = { r: 255, g: 255, b: 255 };
 

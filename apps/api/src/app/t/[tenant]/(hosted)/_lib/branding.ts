@@ -103,10 +103,3 @@ export function safeLogoUrl(value: unknown): string | undefined {
     return undefined;
   }
 }
-
-/** The name people see: the branding's display name when set, the tenant's name otherwise. */
-export function displayNameOf(tenant: { name: string; settings: { branding?: { displayName?: string } } }): string {
-  const chosen = tenant.settings.branding?.displayName;
-  const trimmed = typeof chosen === "string" ? chosen.trim().slice(0, 100) : "";
-  return trimmed || tenant.name;
-}

@@ -1,17 +1,18 @@
 import { cookies, headers } from "next/headers";
 import { notFound } from "next/navigation";
 import { cache } from "react";
-import { contextFromHeaders, SESSION_COOKIE, tenantCookieOptions } from "../../../../../lib/request";
+import { contextFromHeaders, INTERACTION_COOKIE, SESSION_COOKIE, tenantCookieOptions } from "../../../../../lib/request";
 import { getRuntime } from "../../../../../lib/runtime";
 import type { RequestContext } from "../../../../../services/context";
+import { INTERACTION_UID, interactionPath, pendingInteraction } from "../../../../../services/oidc/interactions";
 import { resolveSession } from "../../../../../services/sessions/sessions";
-import { findTenantBySlug, TENANT_SLUG } from "../../../../../services/tenants/tenants";
+import { displayNameOf, findTenantBySlug, TENANT_SLUG } from "../../../../../services/tenants/tenants";
 import { policyForTenant } from "../../../../../services/users/password-policy";
-import { brandStyle, displayNameOf, safeLogoUrl } from "./branding";
+import { brandStyle, safeLogoUrl } from "./branding";
 import { checkEmail } from "./forms";
 
 /** The hosted pages of a tenant, by name; mails link to exactly these paths. */
-export type HostedPage = "sign-in" | "sign-up" | "verify" | "forgot-password" | "reset-password" | "magic-link" | "signed-in";
+export type HostedPage = "sign-in" | "sign-up" | "verify" | "forgot-password" | "reset-password" | "magic-link" | "signed-in" | "consent";
 
 export function hostedPath(tenantSlug: string, page: HostedPage): `/t/${string}` {
   return `/t/${tenantSlug}/${page}`;
@@ -89,4 +90,24 @@ export async function pendingEmail(): Promise<string | undefined> {
 export async function forgetPendingEmail(publicUrl: string, tenantSlug: string) {
   const jar = await cookies();
   if (jar.has(PENDING_EMAIL_COOKIE)) jar.set(PENDING_EMAIL_COOKIE, "", tenantCookieOptions(publicUrl, tenantSlug, 0));
+}
+
+/**
+ * Where a browser goes once signed in: back to the application's pending sign-in request when it
+ * came from one (the provider's interaction, whose uid the interaction step left in a cookie),
+ * otherwise to the tenant's signed-in page.
+ */
+export async function afterSignInPath(publicUrl: string, tenantSlug: string): Promise<string> {
+  const jar = await cookies();
+  const uid = jar.get(INTERACTION_COOKIE)?.value;
+  if (uid === undefined) return hostedPath(tenantSlug, "signed-in");
+  jar.set(INTERACTION_COOKIE, "", tenantCookieOptions(publicUrl, tenantSlug, 0));
+  return INTERACTION_UID.test(uid) ? interactionPath(tenantSlug, uid) : hostedPath(tenantSlug, "signed-in");
+}
+
+/** The application sign-in request a hosted page was opened for (`?interaction=`), if still pending. */
+export async function hostedInteraction(tenant: HostedTenant, uid: unknown) {
+  if (typeof uid !== "string" || !INTERACTION_UID.test(uid)) return undefined;
+  const { database } = await getRuntime();
+  return pendingInteraction(database.db, tenant.id, uid);
 }

@@ -3,7 +3,7 @@ import { Alert } from "@plinto/ui";
 import { HostedCard, OrDivider, TextLink } from "../_components/HostedCard";
 import { EmailSignInForm, PasswordSignInForm } from "../_components/sign-in-forms";
 import { completeEmailCodeAction, requestEmailSignInAction, signInAction } from "../_lib/actions";
-import { hostedPath, pendingEmail, requireHostedTenant } from "../_lib/hosted";
+import { hostedInteraction, hostedPath, pendingEmail, requireHostedTenant } from "../_lib/hosted";
 import { noticeText } from "../_lib/notices";
 
 export const dynamic = "force-dynamic";
@@ -11,13 +11,18 @@ export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ params, searchParams }: PageProps<"/t/[tenant]/sign-in">) {
   const tenant = await requireHostedTenant((await params).tenant);
-  const notice = noticeText((await searchParams).notice);
+  const query = await searchParams;
+  const notice = noticeText(query.notice);
+  // Opened for an application's sign-in request: name it, and take the address it suggests.
+  const pending = await hostedInteraction(tenant, query.interaction);
+  const again = pending && (query.reason === "fresh_sign_in" || query.reason === "max_age" || query.reason === "other_user");
   return (
-    <HostedCard title="Sign in" description={`Continue to ${tenant.displayName}`}>
+    <HostedCard title="Sign in" description={`Continue to ${pending ? pending.application.name : tenant.displayName}`}>
       {notice ? <Alert variant="success">{notice}</Alert> : null}
+      {again ? <Alert variant="info">{pending.application.name} asks you to sign in again to continue.</Alert> : null}
       <PasswordSignInForm
         action={signInAction.bind(null, tenant.slug)}
-        defaultEmail={await pendingEmail()}
+        defaultEmail={(await pendingEmail()) ?? pending?.loginHint}
         forgotPasswordHref={hostedPath(tenant.slug, "forgot-password")}
         verifyHref={hostedPath(tenant.slug, "verify")}
       />
