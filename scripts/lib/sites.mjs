@@ -5,6 +5,7 @@
 import { spawn } from "node:child_process";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import { siteAuthEnv } from "../../tooling/next/site-auth.js";
 import { sitePort, sites, siteUrl } from "../../tooling/next/sites.js";
 import { root } from "./paths.mjs";
 
@@ -42,7 +43,9 @@ function prefixed(stream, name, out) {
 
 /**
  * Starts all six sites in production mode. Resolves once each answers HTTP; rejects (after stopping
- * the others) when one exits or does not come up in time.
+ * the others) when one exits or does not come up in time. Run it after the seed: the admin
+ * dashboard and the account portal get their client of the platform tenant from the seed's
+ * `dev-credentials.json` in the Plinto home (`PLINTO_HOME` in `env`), unless `env` names one.
  *
  * @param {{ env?: NodeJS.ProcessEnv; log?: NodeJS.WritableStream; timeoutMs?: number }} [options]
  */
@@ -51,12 +54,15 @@ export async function startSites({ env = process.env, log = process.stdout, time
   let stopping = false;
   let failure;
   const shared = { ...env, NODE_ENV: "production", ...siteEnv(env) };
+  // Before any child starts, so an unreadable credentials file stops nothing half-way.
+  const signInEnv = siteAuthEnv(env);
+  const ownEnv = new Map(sites.map((site) => [site.name, signInEnv(site.name)]));
 
   const exited = new Promise((resolve) => {
     for (const site of sites) {
       const port = sitePort(site.name, env);
       const { dir, args, env: own } = commandFor(site.name, port);
-      const child = spawn(process.execPath, args, { cwd: dir, env: { ...shared, ...own }, stdio: ["ignore", "pipe", "pipe"] });
+      const child = spawn(process.execPath, args, { cwd: dir, env: { ...shared, ...ownEnv.get(site.name), ...own }, stdio: ["ignore", "pipe", "pipe"] });
       children.set(site.name, child);
       prefixed(child.stdout, site.name, log);
       prefixed(child.stderr, site.name, log);

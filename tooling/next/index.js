@@ -19,7 +19,7 @@ export function defineSiteConfig(overrides = {}) {
   return {
     reactStrictMode: true,
     poweredByHeader: false,
-    transpilePackages: ["@plinto/ui", "@plinto/sdk", "@plinto/contracts"],
+    transpilePackages: ["@plinto/ui", "@plinto/sdk", "@plinto/contracts", "@plinto/auth"],
     // Types are checked by `pnpm typecheck` (part of `npm test`); skipping the second check in
     // `next build` keeps six builds on two cores quick.
     typescript: { ignoreBuildErrors: true },

@@ -1,6 +1,7 @@
 export { cn, type ClassValue } from "./cn";
 export { SiteShell, type SiteShellProps } from "./SiteShell";
 export { Nav, type NavItem, type NavProps } from "./Nav";
+export { SignInStatus, type SignInStatusProps } from "./SignInStatus";
 export { Button, ButtonLink, buttonClasses, type ButtonProps, type ButtonLinkProps, type ButtonVariant, type ButtonSize } from "./Button";
 export { Card, CardTitle, CardDescription, type CardProps, type CardTitleProps } from "./Card";
 export { Badge, type BadgeProps, type BadgeTone } from "./Badge";

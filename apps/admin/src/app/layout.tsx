@@ -1,6 +1,7 @@
-import { SiteShell } from "@plinto/ui";
+import { SignInStatus, SiteShell } from "@plinto/ui";
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { auth } from "~/auth";
 import { SiteNav } from "~/components/SiteNav";
 import { urlOf } from "~/env";
 import "./globals.css";
@@ -13,12 +14,14 @@ export const metadata: Metadata = {
   description: "Manage a Plinto tenant: its users, organizations, roles, applications, SSO connections, directories, API keys, webhooks and audit log.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const user = await auth.signedInUser();
   return (
     <html lang="en">
       <body>
         <SiteShell
           siteName="Admin"
+          headerActions={<SignInStatus user={user} signInAction={auth.paths.signIn} signOutAction={auth.paths.signOut} />}
           nav={
             <SiteNav
               items={[

@@ -1,4 +1,5 @@
-import { Card, CardDescription, CardTitle, StatusPanel, getPlatformStatus } from "@plinto/ui";
+import { signInProblem } from "@plinto/auth";
+import { Alert, Card, CardDescription, CardTitle, StatusPanel, getPlatformStatus } from "@plinto/ui";
 import type { Metadata } from "next";
 import { urlOf } from "~/env";
 
@@ -39,10 +40,17 @@ const groups = [
   },
 ];
 
-export default async function OverviewPage() {
+export default async function OverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const status = await getPlatformStatus(urlOf("api"));
+  // A sign-in that did not finish comes back here with next-auth's `?error=` code.
+  const problem = signInProblem((await searchParams).error);
   return (
     <div className="mx-auto max-w-6xl px-4 py-10 sm:px-6">
+      {problem ? (
+        <Alert variant="danger" title="You are not signed in" className="mb-8">
+          {problem}
+        </Alert>
+      ) : null}
       <header className="max-w-3xl">
         <p className="text-sm font-semibold text-brand-700">Admin dashboard</p>
         <h1 className="mt-1 text-3xl font-bold tracking-tight sm:text-4xl">Overview</h1>

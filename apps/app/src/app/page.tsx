@@ -1,5 +1,6 @@
 import { urlOf } from "~/env";
-import { Card, CardDescription, CardTitle, StatusPanel, type StatusPanelResult, getPlatformStatus } from "@plinto/ui";
+import { signInProblem } from "@plinto/auth";
+import { Alert, Card, CardDescription, CardTitle, StatusPanel, type StatusPanelResult, getPlatformStatus } from "@plinto/ui";
 import type { Metadata } from "next";
 
 // The service status is read from the API on every request.
@@ -54,10 +55,17 @@ function forPeople(result: StatusPanelResult): StatusPanelResult {
   return { reachable: true, overall: result.overall, summary: labels[result.overall], checks: [] };
 }
 
-export default async function AccountOverviewPage() {
+export default async function AccountOverviewPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const status = await getPlatformStatus(urlOf("api"));
+  // A sign-in that did not finish comes back here with next-auth's `?error=` code.
+  const problem = signInProblem((await searchParams).error);
   return (
     <div className="mx-auto max-w-6xl px-4 py-10 sm:px-6">
+      {problem ? (
+        <Alert variant="danger" title="You are not signed in" className="mb-8">
+          {problem}
+        </Alert>
+      ) : null}
       <div className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,1fr)_20rem] lg:items-start">
         <header className="max-w-3xl">
           <p className="text-sm font-semibold text-brand-700">Account portal</p>

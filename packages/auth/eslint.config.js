@@ -1,0 +1,1 @@
+export { default } from "@plinto/eslint-config/base";
