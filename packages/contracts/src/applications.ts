@@ -177,3 +177,19 @@ export type ApplicationListResponse = z.infer<typeof applicationListResponseSche
 /** `POST /v1/applications/{application}/rotate-secret`: the new secret; the old one stops working. */
 export const applicationSecretRotatedResponseSchema = z.object({ application: applicationSchema, clientSecret });
 export type ApplicationSecretRotatedResponse = z.infer<typeof applicationSecretRotatedResponseSchema>;
+
+/** A third-party application the signed-in user allowed, and what it may see. */
+export const consentSchema = z.object({
+  applicationId: applicationIdSchema,
+  applicationName: z.string(),
+  logoUri: z.string().nullable(),
+  scopes: z.array(z.string()),
+  grantedAt: z.iso.datetime({ offset: true }),
+  updatedAt: z.iso.datetime({ offset: true }),
+});
+export type Consent = z.infer<typeof consentSchema>;
+
+export const consentListResponseSchema = z.object({ consents: z.array(consentSchema) });
+export type ConsentListResponse = z.infer<typeof consentListResponseSchema>;
+
+export const consentRevokedResponseSchema = z.object({ status: z.literal("revoked") });

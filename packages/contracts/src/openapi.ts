@@ -179,6 +179,16 @@ export const operations: Operation[] = [
     summary: "End one of the caller's own sessions",
     success: { status: 200, description: "Ended", schema: auth.sessionRevokedResponseSchema }, errors: ["unauthorized", "not_found"],
   },
+  {
+    method: "get", path: authPath("consents"), operationId: "listConsents", tag: "Sessions", security: "session",
+    summary: "The third-party applications the caller allowed, with their scopes",
+    success: { status: 200, description: "By application name", schema: applications.consentListResponseSchema }, errors: ["unauthorized", "not_found"],
+  },
+  {
+    method: "delete", path: authPath("consents/{application}"), operationId: "revokeConsent", tag: "Sessions", security: "session",
+    summary: "Take back what the caller allowed an application; its tokens for the caller end now",
+    success: { status: 200, description: "Revoked", schema: applications.consentRevokedResponseSchema }, errors: ["unauthorized", "not_found"],
+  },
 ];
 
 const jsonSchema = (schema: z.ZodType, io: "input" | "output") =>

@@ -503,3 +503,48 @@ describe("consent for third-party applications", () => {
     expect(forged.status).toBe(403);
   });
 });
+
+describe("client authentication methods", () => {
+  it("client_secret_post and private_key_jwt authenticate; a key the application did not register does not", async () => {
+    const { db } = server.database;
+    const { generateKeyPair, exportJWK } = await import("jose");
+    const post = await db.transaction((tx) =>
+      createApplication(tx, systemContext, {
+        tenantId,
+        name: "Posting machine",
+        type: "machine",
+        grantTypes: ["client_credentials"],
+        tokenEndpointAuthMethod: "client_secret_post",
+      }),
+    );
+    const viaPost = await oidc.discovery(
+      new URL(server.issuer(slug)),
+      post.application.clientId,
+      undefined,
+      oidc.ClientSecretPost(post.clientSecret!),
+      { execute: [oidc.allowInsecureRequests] },
+    );
+    expect((await oidc.clientCredentialsGrant(viaPost)).access_token).toEqual(expect.any(String));
+
+    const { privateKey, publicKey } = await generateKeyPair("ES256", { extractable: true });
+    const other = await generateKeyPair("ES256");
+    const jwk = { ...(await exportJWK(publicKey)), kid: "k1", alg: "ES256", use: "sig" };
+    const signed = await db.transaction((tx) =>
+      createApplication(tx, systemContext, {
+        tenantId,
+        name: "Key machine",
+        type: "machine",
+        grantTypes: ["client_credentials"],
+        tokenEndpointAuthMethod: "private_key_jwt",
+        jwks: { keys: [jwk] },
+      }),
+    );
+    expect(signed.clientSecret).toBeUndefined();
+    const withKey = (key: CryptoKey) =>
+      oidc.discovery(new URL(server.issuer(slug)), signed.application.clientId, undefined, oidc.PrivateKeyJwt({ key, kid: "k1" }), {
+        execute: [oidc.allowInsecureRequests],
+      });
+    expect((await oidc.clientCredentialsGrant(await withKey(privateKey))).access_token).toEqual(expect.any(String));
+    await expect(oidc.clientCredentialsGrant(await withKey(other.privateKey))).rejects.toMatchObject({ status: 401 });
+  });
+});

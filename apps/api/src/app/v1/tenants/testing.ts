@@ -12,6 +12,8 @@ import { POST as emailSignIn } from "./[tenant]/auth/email-sign-in/route";
 import { POST as forgotPassword } from "./[tenant]/auth/forgot-password/route";
 import { POST as resendVerification } from "./[tenant]/auth/resend-verification/route";
 import { POST as resetPassword } from "./[tenant]/auth/reset-password/route";
+import { DELETE as deleteConsent } from "./[tenant]/auth/consents/[application]/route";
+import { GET as listConsents } from "./[tenant]/auth/consents/route";
 import { DELETE as deleteSession } from "./[tenant]/auth/sessions/[session]/route";
 import { GET as listSessions } from "./[tenant]/auth/sessions/route";
 import { POST as signIn } from "./[tenant]/auth/sign-in/route";
@@ -88,6 +90,15 @@ export function getSessions(tenant: string, caller: Caller = {}): Promise<Respon
 export function revokeSession(tenant: string, session: string, caller: Caller = {}): Promise<Response> {
   const request = new Request(url(tenant, `sessions/${encodeURIComponent(session)}`), { method: "DELETE", headers: headersFor(caller) });
   return deleteSession(request, { params: Promise.resolve({ tenant, session }) });
+}
+
+export function getConsents(tenant: string, caller: Caller = {}): Promise<Response> {
+  return listConsents(new Request(url(tenant, "consents"), { headers: headersFor(caller) }), { params: Promise.resolve({ tenant }) });
+}
+
+export function revokeConsent(tenant: string, application: string, caller: Caller = {}): Promise<Response> {
+  const request = new Request(url(tenant, `consents/${encodeURIComponent(application)}`), { method: "DELETE", headers: headersFor(caller) });
+  return deleteConsent(request, { params: Promise.resolve({ tenant, application }) });
 }
 
 /** The body of a problem response, checked against the contract. */
