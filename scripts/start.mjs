@@ -58,7 +58,8 @@ console.log("\nPlinto is running.\n");
 for (const site of sites) console.log(`  ${site.title.padEnd(width)}  ${siteUrl(site.name)}`);
 if (credentials) {
   console.log("\n  Demo tenant issuer   " + credentials.tenants.find((t) => t.slug === "demo")?.issuer);
-  console.log(`  Demo sign-in         ${credentials.demoUser.email} / ${credentials.demoUser.password}`);
+  console.log(`  Demo sign-in         ${credentials.demoUser.email} / ${credentials.demoUser.password} (demo tenant, and the admin dashboard and account portal)`);
+  if (credentials.applications?.demo?.spa) console.log(`  Demo SPA client      ${credentials.applications.demo.spa.clientId} (public, PKCE)`);
   if (credentials.apiKeys?.demo) console.log(`  Demo API key         ${credentials.apiKeys.demo.secret}`);
   console.log(`  Credentials file     ${credentialsFile.replace(root + "/", "")}`);
 }

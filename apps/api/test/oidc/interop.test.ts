@@ -200,9 +200,17 @@ describe("refresh tokens", () => {
   it("rotate on every use; a replay after the grace window revokes the whole family", async () => {
     const { config, tokens } = await offlineTokens();
     const first = tokens.refresh_token!;
+    // Rotation never extends the family's life: with 100 seconds left on the first token, its
+    // successor gets those 100 seconds, not a new lifetime.
+    await server.database.db
+      .update(oidcModels)
+      .set({ payload: sql`jsonb_set(${oidcModels.payload}, '{exp}', to_jsonb(extract(epoch from now())::int + 100))` })
+      .where(and(eq(oidcModels.tenantId, tenantId), eq(oidcModels.model, "RefreshToken")));
     const second = await oidc.refreshTokenGrant(config, first);
     expect(second.refresh_token).toEqual(expect.any(String));
     expect(second.refresh_token).not.toBe(first);
+    const successor = await oidc.tokenIntrospection(config, second.refresh_token!);
+    expect(successor.exp! - Math.floor(Date.now() / 1000)).toBeLessThanOrEqual(100);
     const third = await oidc.refreshTokenGrant(config, second.refresh_token!);
 
     await ageConsumedTokens(60);
