@@ -140,8 +140,10 @@ export async function seedDevelopment(
     // The demo tenant's management key: the one from the last run while it still works.
     const previousKey = options.previousApiKeys?.[DEMO_TENANT.slug];
     const stillWorks = previousKey ? await authenticateApiKey(tx, previousKey.secret) : undefined;
+    // A key from before new scopes existed is replaced, so the printed key can do everything.
+    const complete = API_KEY_SCOPES.every((scope) => stillWorks?.scopes.includes(scope));
     const demoKey =
-      previousKey && stillWorks?.tenantId === demoTenant.id
+      previousKey && stillWorks?.tenantId === demoTenant.id && complete
         ? previousKey
         : await createApiKey(tx, systemContext, {
             tenantId: demoTenant.id,
