@@ -28,6 +28,8 @@ export const idPrefixes = {
   job: "job",
   mail: "mail",
   verification: "vrf",
+  mfaChallenge: "mfa",
+  webauthnChallenge: "wac",
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

@@ -23,6 +23,8 @@ export const credentials = pgTable(
     passkeyPublicKey: text("passkey_public_key"),
     passkeyCounter: bigint("passkey_counter", { mode: "number" }),
     passkeyTransports: text("passkey_transports").array(),
+    /** TOTP: the last time step a code was accepted for; a code of that step or earlier is a replay. */
+    lastUsedStep: bigint("last_used_step", { mode: "number" }),
     verifiedAt: at("verified_at"),
     lastUsedAt: at("last_used_at"),
     ...timestamps,

@@ -15,3 +15,4 @@ export * from "./jobs";
 export * from "./mail";
 export * from "./verifications";
 export * from "./oidc";
+export * from "./mfa";
