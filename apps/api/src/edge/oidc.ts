@@ -142,6 +142,8 @@ export function createOidcEdge(runtime: Runtime) {
         "set-cookie",
         `${INTERACTION_COOKIE}=${uid}; Path=${cookie.path}; Max-Age=${cookie.maxAge}; HttpOnly; SameSite=Lax${cookie.secure ? "; Secure" : ""}`,
       );
+      // A step-up keeps the session and asks for a second factor on the hosted MFA page.
+      if (decision.kind === "step_up") return redirect(res, `/t/${tenant.slug}/mfa?interaction=${uid}&reason=step_up`);
       return redirect(res, `/t/${tenant.slug}/sign-in?interaction=${uid}${decision.why === "no_session" ? "" : `&reason=${decision.why}`}`);
     }
 

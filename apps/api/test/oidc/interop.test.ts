@@ -210,7 +210,8 @@ describe("refresh tokens", () => {
     expect(second.refresh_token).toEqual(expect.any(String));
     expect(second.refresh_token).not.toBe(first);
     const successor = await oidc.tokenIntrospection(config, second.refresh_token!);
-    expect(successor.exp! - Math.floor(Date.now() / 1000)).toBeLessThanOrEqual(100);
+    // (A second of slack: the database and this process round "now" separately.)
+    expect(successor.exp! - Math.floor(Date.now() / 1000)).toBeLessThanOrEqual(101);
     const third = await oidc.refreshTokenGrant(config, second.refresh_token!);
 
     await ageConsumedTokens(60);
@@ -554,5 +555,17 @@ describe("client authentication methods", () => {
       });
     expect((await oidc.clientCredentialsGrant(await withKey(privateKey))).access_token).toEqual(expect.any(String));
     await expect(oidc.clientCredentialsGrant(await withKey(other.privateKey))).rejects.toMatchObject({ status: 401 });
+  });
+});
+
+describe("step-up (acr_values)", () => {
+  it("an application asking for a second factor sends a single-factor session to the MFA page, not back with a code", async () => {
+    const user = await newUser();
+    const { browser } = await signedInBrowser(user);
+    const front = await authorize(browser, await configFor("web"), { acr_values: "urn:plinto:acr:2fa" });
+    expect(front.callback).toBeUndefined();
+    const stepUp = new URL(front.visited.at(-1)!);
+    expect(stepUp.pathname).toBe(`/t/${slug}/mfa`);
+    expect(stepUp.searchParams.get("reason")).toBe("step_up");
   });
 });

@@ -44,4 +44,13 @@ describe("loginDecision", () => {
     expect(loginDecision(await hinted("usr_1"), live(NOW), NOW)).toMatchObject({ kind: "finish" });
     expect(loginDecision(interaction({ params: { id_token_hint: "not a jwt" } }), live(NOW), NOW)).toMatchObject({ kind: "sign_in" });
   });
+
+  it("acr_values asking for a second factor the session lacks needs a step-up; a session that has it passes", () => {
+    const asking = interaction({ params: { acr_values: "urn:plinto:acr:2fa" } });
+    expect(loginDecision(asking, live(NOW), NOW)).toEqual({ kind: "step_up" });
+    const strong = { ...live(NOW), session: { authTime: new Date(NOW), amr: ["pwd", "otp"], acr: "urn:plinto:acr:2fa" } };
+    expect(loginDecision(asking, strong, NOW)).toMatchObject({ kind: "finish", login: { acr: "urn:plinto:acr:2fa", amr: ["pwd", "otp"] } });
+    // Either class will do: the single-factor session is enough.
+    expect(loginDecision(interaction({ params: { acr_values: "urn:plinto:acr:1fa urn:plinto:acr:2fa" } }), live(NOW), NOW)).toMatchObject({ kind: "finish" });
+  });
 });

@@ -26,12 +26,15 @@ export interface LiveSessionView {
 
 export type LoginDecision =
   | { kind: "finish"; login: { accountId: string; ts: number; amr: string[]; acr: string; remember: true } }
-  | { kind: "sign_in"; why: "no_session" | "fresh_sign_in" | "max_age" | "other_user" };
+  | { kind: "sign_in"; why: "no_session" | "fresh_sign_in" | "max_age" | "other_user" }
+  | { kind: "step_up" };
 
 /**
  * Whether the user's live IdP session answers the provider's login prompt, or they must sign in on
  * the hosted page: `prompt=login` needs a sign-in after the request began, `max_age` one recent
- * enough, an `id_token_hint` the same user. The provider has already verified the hint.
+ * enough, an `id_token_hint` the same user. The provider has already verified the hint. An
+ * `acr_values` the session's class is not among (an application asking for a second factor)
+ * needs a step-up: the same user proves a second factor, no new sign-in.
  */
 export function loginDecision(interaction: InteractionView, live: LiveSessionView | undefined, now: number = Date.now()): LoginDecision {
   if (!live) return { kind: "sign_in", why: "no_session" };
@@ -55,13 +58,16 @@ export function loginDecision(interaction: InteractionView, live: LiveSessionVie
     }
     if (sub !== live.user.id) return { kind: "sign_in", why: "other_user" };
   }
+  const acr = live.session.acr ?? ACR.singleFactor;
+  const wanted = typeof interaction.params.acr_values === "string" ? interaction.params.acr_values.split(" ").filter(Boolean) : [];
+  if (wanted.length > 0 && !wanted.includes(acr) && wanted.includes(ACR.multiFactor)) return { kind: "step_up" };
   return {
     kind: "finish",
     login: {
       accountId: live.user.id,
       ts: Math.floor(authTime / 1000),
       amr: live.session.amr,
-      acr: live.session.acr ?? ACR.singleFactor,
+      acr,
       remember: true,
     },
   };
