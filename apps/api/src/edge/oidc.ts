@@ -19,6 +19,8 @@ const TENANT_PREFIX = /^\/t\/([^/?#]+)(\/[^?#]*)?(\?.*)?$/;
 
 interface CachedProvider {
   provider: Provider;
+  /** The provider's request handler, composed once (Koa composes its middleware per call). */
+  callback: ReturnType<Provider["callback"]>;
   fingerprint: string;
   tenant: { id: string; slug: string; name: string };
 }
@@ -37,7 +39,7 @@ export function createOidcEdge(runtime: Runtime) {
   async function build(tenant: CachedProvider["tenant"], fingerprint: string): Promise<CachedProvider> {
     const keystore = await providerKeystore(db, tenant.id, config.secret);
     const provider = createTenantProvider({ db, config, tenant, keystore });
-    return { provider, fingerprint: keystore.fingerprint || fingerprint, tenant };
+    return { provider, callback: provider.callback(), fingerprint: keystore.fingerprint || fingerprint, tenant };
   }
 
   /** The tenant's provider, rebuilt when its signing keys changed (rotation) since it was made. */
@@ -70,7 +72,7 @@ export function createOidcEdge(runtime: Runtime) {
     const interaction = INTERACTION_PATH.exec(rest);
     if (!isProvider && !interaction) return false;
 
-    const entry = await providerFor(decodeURIComponent(slug!)).catch((error: unknown) => {
+    const entry = await providerFor(slug!).catch((error: unknown) => {
       console.error(`plinto-api: could not load the provider of tenant ${slug}: ${error instanceof Error ? error.message : String(error)}`);
       throw error;
     });
@@ -93,7 +95,7 @@ export function createOidcEdge(runtime: Runtime) {
         const original = req.url!;
         (req as IncomingMessage & { originalUrl?: string }).originalUrl = original;
         req.url = `${rest}${query}`;
-        await entry.provider.callback()(req, res);
+        await entry.callback(req, res);
       }
     } catch (error) {
       console.error(`plinto-api: oidc ${error instanceof Error ? error.name : "error"} in tenant ${entry.tenant.slug}`);
