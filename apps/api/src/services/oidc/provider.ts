@@ -172,8 +172,8 @@ export function createTenantProvider(input: { db: Db; config: Config; tenant: Pr
     rotateRefreshToken: true,
     cookies: {
       keys: cookieKeys(config.secret, tenant.id),
-      long: { httpOnly: true, sameSite: "lax", path: `/t/${tenant.slug}`, signed: true },
-      short: { httpOnly: true, sameSite: "lax", path: `/t/${tenant.slug}`, signed: true },
+      long: { httpOnly: true, sameSite: "lax", path: `/t/${tenant.slug}`, signed: true, secure: config.publicUrl.startsWith("https:") },
+      short: { httpOnly: true, sameSite: "lax", path: `/t/${tenant.slug}`, signed: true, secure: config.publicUrl.startsWith("https:") },
       names: { session: "plinto_op_session", interaction: "plinto_op_interaction", resume: "plinto_op_resume" },
     },
     ttl: {
