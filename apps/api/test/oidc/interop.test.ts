@@ -569,3 +569,22 @@ describe("step-up (acr_values)", () => {
     expect(stepUp.searchParams.get("reason")).toBe("step_up");
   });
 });
+
+describe("access tokens for Plinto's API (RFC 8707, RFC 9068)", () => {
+  it("asked for the API resource, an access token is a signed at+jwt for that audience, verifiable with the JWKS", async () => {
+    const { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } = await import("jose");
+    const config = await configFor("machine");
+    const resource = `${server.url}/v1`;
+    const tokens = await oidc.clientCredentialsGrant(config, { resource });
+    expect(decodeProtectedHeader(tokens.access_token).typ).toBe("at+jwt");
+    const jwks = createRemoteJWKSet(new URL(config.serverMetadata().jwks_uri!));
+    const { payload } = await jwtVerify(tokens.access_token, jwks, { issuer: server.issuer(slug), audience: resource, typ: "at+jwt" });
+    expect(payload.client_id).toBe(apps.machine.clientId);
+
+    // Another resource is refused; without one the token stays opaque.
+    await expect(oidc.clientCredentialsGrant(config, { resource: "https://elsewhere.example/api" })).rejects.toMatchObject({
+      error: "invalid_target",
+    });
+    expect((await oidc.clientCredentialsGrant(config)).access_token.split(".")).toHaveLength(1);
+  });
+});

@@ -1,5 +1,5 @@
 import { createHmac } from "node:crypto";
-import Provider, { interactionPolicy, type Configuration, type KoaContextWithOIDC } from "oidc-provider";
+import Provider, { errors, interactionPolicy, type Configuration, type KoaContextWithOIDC } from "oidc-provider";
 import type { Db } from "@plinto/db";
 import type { applications } from "@plinto/db/schema";
 import type { Config } from "../../lib/config";
@@ -50,6 +50,13 @@ export const PROVIDER_ROUTES = {
   // Served by the API's own route (it also creates a new tenant's first keys); published here.
   jwks: "/.well-known/jwks.json",
 } as const;
+
+/**
+ * The resource indicator (RFC 8707) of Plinto's own API: an access token requested for it is a
+ * signed JWT (RFC 9068, `typ: at+jwt`, `aud` = this URL) that the API and the SDK verify against
+ * the tenant's JWKS. Without a `resource`, access tokens stay opaque and serve userinfo.
+ */
+export const apiResource = (publicUrl: string) => `${publicUrl}/v1`;
 
 /** Client metadata extensions Plinto keeps per application. */
 const EXTRA_METADATA = ["first_party", "access_token_ttl", "refresh_token_ttl", "application_id"] as const;
@@ -194,6 +201,20 @@ export function createTenantProvider(input: { db: Db; config: Config; tenant: Pr
     },
     features: {
       devInteractions: { enabled: false },
+      resourceIndicators: {
+        enabled: true,
+        defaultResource: (_ctx, _client, oneOf) => oneOf,
+        useGrantedResource: () => true,
+        getResourceServerInfo: (_ctx, indicator) => {
+          if (indicator !== apiResource(config.publicUrl)) throw new errors.InvalidTarget();
+          return {
+            scope: "",
+            audience: indicator,
+            accessTokenFormat: "jwt",
+            jwt: { sign: { alg: (keystore.activeAlg ?? "RS256") as "RS256" } },
+          };
+        },
+      },
       claimsParameter: { enabled: true },
       clientCredentials: { enabled: true },
       introspection: { enabled: true },
