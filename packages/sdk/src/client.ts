@@ -1,34 +1,81 @@
 import {
+  applicationIdSchema,
+  applicationListResponseSchema,
+  applicationResponseSchema,
+  applicationSecretRotatedResponseSchema,
   healthResponseSchema,
   problemDetailsSchema,
   readyResponseSchema,
+  rotateSigningKeysResponseSchema,
+  signingKeyListResponseSchema,
+  type Application,
+  type ApplicationResponse,
+  type ApplicationSecretRotatedResponse,
+  type CreateApplicationRequest,
   type HealthResponse,
   type ReadyResponse,
+  type rotateSigningKeysRequestSchema,
+  type SigningKey,
+  type UpdateApplicationRequest,
 } from "@plinto/contracts";
 import type { z } from "zod";
-import { PlintoError, PlintoNetworkError } from "./errors";
+import { PlintoApiError, PlintoNetworkError } from "./errors";
+
+export type RotateSigningKeysRequest = z.input<typeof rotateSigningKeysRequestSchema>;
+export type RotateSigningKeysResponse = z.infer<typeof rotateSigningKeysResponseSchema>;
 
 export interface PlintoClientOptions {
   /** Where the Plinto API lives, e.g. `http://localhost:4000`. */
   baseUrl: string;
-  /** A management API key or an access token, sent as a bearer token. */
+  /** A management API key (`plinto_sk_…`), sent as `Authorization: Bearer`. Keep it on your server. */
+  apiKey?: string;
+  /** An access token for the API instead of an API key (also sent as a bearer token). */
   token?: string;
   /** Bring your own fetch (tests, edge runtimes); defaults to the global one. */
   fetch?: typeof fetch;
-  /** Give up on a request after this long. */
+  /** Give up on a request after this long. Default 10 000 ms. */
   timeoutMs?: number;
 }
 
-interface RequestOptions<S extends z.ZodType> {
-  method?: string;
+interface RequestOptions<S extends z.ZodType | undefined> {
+  method?: "GET" | "POST" | "PATCH" | "DELETE";
+  /** The success body's schema; undefined for 204 No Content. */
   schema: S;
+  body?: unknown;
   /** Statuses other than 2xx whose body is still a valid answer (e.g. 503 from /ready). */
   acceptStatus?: number[];
+}
+
+type Result<S> = S extends z.ZodType ? z.infer<S> : void;
+
+/** `/v1/applications`: the tenant's OIDC clients (API key scopes `applications:read` / `applications:write`). */
+export interface ApplicationsApi {
+  /** Newest first. */
+  list(): Promise<Application[]>;
+  /** A confidential application's `clientSecret` is in this answer only: store it now. */
+  create(input: CreateApplicationRequest): Promise<ApplicationResponse>;
+  get(applicationId: string): Promise<Application>;
+  /** Only the fields sent change. A move to a secret-based auth method returns a new `clientSecret` once. */
+  update(applicationId: string, changes: UpdateApplicationRequest): Promise<ApplicationResponse>;
+  /** Deletes it with its tokens, grants and consents. */
+  delete(applicationId: string): Promise<void>;
+  /** A new client secret; the old one stops working at once. */
+  rotateSecret(applicationId: string): Promise<ApplicationSecretRotatedResponse>;
+}
+
+/** `/v1/signing-keys`: the tenant's token signing keys (scopes `signing_keys:read` / `signing_keys:write`). */
+export interface SigningKeysApi {
+  /** Newest first: next, active and retired keys. */
+  list(): Promise<SigningKey[]>;
+  /** The published next key starts signing; the old one stays in the JWKS until its tokens expire. */
+  rotate(input?: RotateSigningKeysRequest): Promise<RotateSigningKeysResponse>;
 }
 
 /** The typed client for Plinto's API. Every response is checked against the wire contract. */
 export class PlintoClient {
   readonly baseUrl: string;
+  readonly applications: ApplicationsApi;
+  readonly signingKeys: SigningKeysApi;
   readonly #token: string | undefined;
   readonly #fetch: typeof fetch;
   readonly #timeoutMs: number;
@@ -40,10 +87,25 @@ export class PlintoClient {
     } catch {
       throw new TypeError(`PlintoClient: baseUrl "${options.baseUrl}" is not an absolute URL`);
     }
+    if (options.apiKey && options.token) throw new TypeError("PlintoClient: give apiKey or token, not both");
     this.baseUrl = url.toString().replace(/\/+$/, "");
-    this.#token = options.token;
+    this.#token = options.apiKey ?? options.token;
     this.#fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
     this.#timeoutMs = options.timeoutMs ?? 10_000;
+
+    const app = (id: string, suffix = "") => `/v1/applications/${encodeURIComponent(applicationId(id))}${suffix}`;
+    this.applications = {
+      list: async () => (await this.#request("/v1/applications", { schema: applicationListResponseSchema })).applications,
+      create: async (input) => this.#request("/v1/applications", { method: "POST", body: input, schema: applicationResponseSchema }),
+      get: async (id) => (await this.#request(app(id), { schema: applicationResponseSchema })).application,
+      update: async (id, changes) => this.#request(app(id), { method: "PATCH", body: changes, schema: applicationResponseSchema }),
+      delete: async (id) => this.#request(app(id), { method: "DELETE", schema: undefined }),
+      rotateSecret: async (id) => this.#request(app(id, "/rotate-secret"), { method: "POST", schema: applicationSecretRotatedResponseSchema }),
+    };
+    this.signingKeys = {
+      list: async () => (await this.#request("/v1/signing-keys", { schema: signingKeyListResponseSchema })).keys,
+      rotate: async (input = {}) => this.#request("/v1/signing-keys/rotate", { method: "POST", body: input, schema: rotateSigningKeysResponseSchema }),
+    };
   }
 
   /** Liveness: the API process is up. */
@@ -56,38 +118,52 @@ export class PlintoClient {
     return this.#request("/ready", { schema: readyResponseSchema, acceptStatus: [503] });
   }
 
-  async #request<S extends z.ZodType>(path: string, options: RequestOptions<S>): Promise<z.infer<S>> {
+  async #request<S extends z.ZodType | undefined>(path: string, options: RequestOptions<S>): Promise<Result<S>> {
     const url = `${this.baseUrl}${path}`;
     const headers: Record<string, string> = { accept: "application/json, application/problem+json" };
     if (this.#token) headers.authorization = `Bearer ${this.#token}`;
+    let body: string | undefined;
+    if (options.body !== undefined) {
+      headers["content-type"] = "application/json";
+      body = JSON.stringify(options.body);
+    }
 
     let response: Response;
     try {
       response = await this.#fetch(url, {
         method: options.method ?? "GET",
         headers,
+        ...(body !== undefined ? { body } : {}),
         signal: AbortSignal.timeout(this.#timeoutMs),
       });
     } catch (error) {
       throw new PlintoNetworkError(`Could not reach Plinto at ${url}`, url, { cause: error });
     }
 
-    let body: unknown;
+    if (response.status === 204 && options.schema === undefined) return undefined as Result<S>;
+
+    let parsedBody: unknown;
     try {
-      body = await response.json();
+      parsedBody = await response.json();
     } catch (error) {
-      throw new PlintoNetworkError(`Plinto at ${url} answered ${response.status} without JSON`, url, { cause: error });
+      throw new PlintoNetworkError(`Plinto at ${url} answered ${response.status} without JSON`, url, { cause: error, status: response.status });
     }
 
-    if (response.ok || options.acceptStatus?.includes(response.status)) {
-      const parsed = options.schema.safeParse(body);
-      if (parsed.success) return parsed.data;
+    if ((response.ok || options.acceptStatus?.includes(response.status)) && options.schema) {
+      const parsed = options.schema.safeParse(parsedBody);
+      if (parsed.success) return parsed.data as Result<S>;
       if (response.ok) {
-        throw new PlintoNetworkError(`Plinto at ${url} answered in an unexpected shape`, url, { cause: parsed.error });
+        throw new PlintoNetworkError(`Plinto at ${url} answered in an unexpected shape`, url, { cause: parsed.error, status: response.status });
       }
     }
-    const problem = problemDetailsSchema.safeParse(body);
-    if (problem.success) throw new PlintoError(problem.data);
-    throw new PlintoNetworkError(`Plinto at ${url} answered ${response.status} in an unexpected shape`, url);
+    const problem = problemDetailsSchema.safeParse(parsedBody);
+    if (!response.ok && problem.success) throw new PlintoApiError(problem.data);
+    throw new PlintoNetworkError(`Plinto at ${url} answered ${response.status} in an unexpected shape`, url, { status: response.status });
   }
+}
+
+/** Application ids are `app_` + a ULID; anything else would only ever be not_found, or worse, a different path. */
+function applicationId(id: string): string {
+  if (!applicationIdSchema.safeParse(id).success) throw new TypeError(`"${id}" is not an application id (app_…)`);
+  return id;
 }

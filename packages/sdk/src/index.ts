@@ -1,3 +1,28 @@
-export { PlintoClient, type PlintoClientOptions } from "./client";
-export { PlintoError, PlintoNetworkError } from "./errors";
-export type { HealthResponse, ReadyResponse, ProblemDetails } from "@plinto/contracts";
+/**
+ * `@plinto/sdk`: the management API client, plus everything in `@plinto/sdk/server` (token
+ * verification) and `@plinto/sdk/browser` (sign-in). Import the subpath you need to keep a
+ * browser bundle free of the management client and its schemas.
+ */
+export {
+  PlintoClient,
+  type ApplicationsApi,
+  type PlintoClientOptions,
+  type RotateSigningKeysRequest,
+  type RotateSigningKeysResponse,
+  type SigningKeysApi,
+} from "./client";
+export { PlintoApiError, PlintoError, PlintoNetworkError } from "./errors";
+export type {
+  Application,
+  ApplicationResponse,
+  ApplicationSecretRotatedResponse,
+  CreateApplicationRequest,
+  ErrorCode,
+  HealthResponse,
+  ProblemDetails,
+  ReadyResponse,
+  SigningKey,
+  UpdateApplicationRequest,
+} from "@plinto/contracts";
+export * from "./server";
+export * from "./browser";
