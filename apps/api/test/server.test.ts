@@ -10,7 +10,8 @@ const apiDir = join(import.meta.dirname, "..");
 function startWith(env: Record<string, string>) {
   const result = spawnSync(process.execPath, ["--import", "tsx", "server.ts"], {
     cwd: apiDir,
-    env: { PATH: process.env.PATH ?? "", PLINTO_HOME: mkdtempSync(join(tmpdir(), "plinto-srv-")), PORT: "4999", ...env },
+    // Only these variables: the child must not inherit the test run's database or secrets.
+    env: { PATH: process.env.PATH ?? "", PLINTO_HOME: mkdtempSync(join(tmpdir(), "plinto-srv-")), PORT: "4999", NODE_ENV: "production", ...env },
     encoding: "utf8",
     timeout: 60_000,
   });

@@ -3,6 +3,8 @@ export * from "./problem";
 export * from "./health";
 export * from "./mail";
 export * from "./auth";
+export * from "./mfa";
+export * from "./passkeys";
 export * from "./signing-keys";
 export * from "./applications";
 export * from "./jwks";

@@ -5,6 +5,8 @@ import { errorCatalog, problemType, type ErrorCode } from "./errors";
 import { healthResponseSchema, readyResponseSchema } from "./health";
 import { jwksResponseSchema } from "./jwks";
 import { devOutboxQuerySchema, devOutboxResponseSchema } from "./mail";
+import * as mfa from "./mfa";
+import * as passkeys from "./passkeys";
 import { problemDetailsSchema } from "./problem";
 import * as signingKeys from "./signing-keys";
 
@@ -34,6 +36,11 @@ const bodyErrors: ErrorCode[] = ["validation_failed", "malformed_json", "unsuppo
 const withLimits = (...codes: ErrorCode[]): ErrorCode[] => [...bodyErrors, "rate_limited", ...codes];
 const managed: ErrorCode[] = ["unauthorized", "forbidden"];
 const sessionCookie = { "Set-Cookie": "The tenant's IdP session cookie: HttpOnly, SameSite=Lax, Secure under https, Path=/t/{tenant}" };
+const signInOutcomes =
+  "Switch on status: signed_in (a session started: token in the body and the cookie); mfa_required (no session yet: " +
+  "complete it with POST mfa/challenge and the challengeToken); mfa_enrolment_required (no session yet: set up an " +
+  "authenticator app with the challengeToken, POST factors/totp then factors/totp/confirm)";
+const reauth: ErrorCode[] = ["unauthorized", "reauthentication_required"];
 
 /** Every operation the API serves. A test in apps/api checks this list against the route files. */
 export const operations: Operation[] = [
@@ -134,9 +141,9 @@ export const operations: Operation[] = [
   },
   {
     method: "post", path: authPath("sign-in"), operationId: "signIn", tag: "Authentication", security: "none",
-    summary: "Sign in with email and password; starts a session",
+    summary: "Sign in with email and password; starts a session, or (status mfa_required / mfa_enrolment_required) asks for a second factor first",
     body: auth.signInRequestSchema,
-    success: { status: 200, description: "Signed in", schema: auth.signInResponseSchema, headers: sessionCookie },
+    success: { status: 200, description: signInOutcomes, schema: mfa.signInResultSchema, headers: sessionCookie },
     errors: withLimits("invalid_credentials", "email_not_verified"),
   },
   {
@@ -159,9 +166,9 @@ export const operations: Operation[] = [
   },
   {
     method: "post", path: authPath("email-sign-in/complete"), operationId: "completeEmailSignIn", tag: "Authentication", security: "none",
-    summary: "Sign in with the mailed link token or code",
+    summary: "Sign in with the mailed link token or code; a second factor may follow, as after a password",
     body: auth.completeEmailSignInRequestSchema,
-    success: { status: 200, description: "Signed in", schema: auth.signInResponseSchema, headers: sessionCookie },
+    success: { status: 200, description: signInOutcomes, schema: mfa.signInResultSchema, headers: sessionCookie },
     errors: withLimits("invalid_verification"),
   },
   {
@@ -188,6 +195,117 @@ export const operations: Operation[] = [
     method: "delete", path: authPath("consents/{application}"), operationId: "revokeConsent", tag: "Sessions", security: "session",
     summary: "Take back what the caller allowed an application; its tokens for the caller end now",
     success: { status: 200, description: "Revoked", schema: applications.consentRevokedResponseSchema }, errors: ["unauthorized", "not_found"],
+  },
+  {
+    method: "post", path: authPath("mfa/challenge"), operationId: "completeMfaChallenge", tag: "Multi-factor", security: "none",
+    summary: "Complete a sign-in answered mfa_required with a code (authenticator app, recovery code or emailed code); starts the session (acr urn:plinto:acr:2fa). 5 wrong codes end the pending sign-in",
+    body: mfa.completeMfaChallengeRequestSchema,
+    success: { status: 200, description: "Signed in", schema: mfa.signedInResultSchema, headers: sessionCookie },
+    errors: withLimits("invalid_verification", "unauthorized", "forbidden"),
+  },
+  {
+    method: "post", path: authPath("mfa/email-code"), operationId: "sendMfaEmailCode", tag: "Multi-factor", security: "none",
+    summary: "Mail a code that completes a pending sign-in, where the tenant allows it (factors include email_code)",
+    body: mfa.sendMfaEmailCodeRequestSchema,
+    success: { status: 202, description: "Mail sent", schema: mfa.mfaEmailCodeSentResponseSchema },
+    errors: withLimits("unauthorized", "forbidden"),
+  },
+  {
+    method: "post", path: authPath("mfa/step-up"), operationId: "stepUpSession", tag: "Multi-factor", security: "session",
+    summary: "Raise the caller's session with a second factor: acr 2fa, amr extended, authTime now, and a new session token (the old one stops working)",
+    body: mfa.stepUpRequestSchema,
+    success: { status: 200, description: "Raised", schema: mfa.stepUpResponseSchema, headers: sessionCookie },
+    errors: withLimits("unauthorized", "invalid_verification", "conflict"),
+  },
+  {
+    method: "get", path: authPath("factors"), operationId: "listFactors", tag: "Multi-factor", security: "session",
+    summary: "The caller's second factors and how many recovery codes are unused",
+    success: { status: 200, description: "Oldest first", schema: mfa.factorListResponseSchema }, errors: ["unauthorized", "not_found"],
+  },
+  {
+    method: "post", path: authPath("factors/totp"), operationId: "startTotpEnrolment", tag: "Multi-factor", security: "session",
+    summary: "Start setting up an authenticator app: signed in (a sign-in within 5 minutes), or with the challengeToken of a sign-in answered mfa_enrolment_required",
+    body: mfa.startTotpEnrolmentRequestSchema,
+    success: { status: 201, description: "The secret, its otpauth:// URI and QR code; confirm within 15 minutes", schema: mfa.totpEnrolmentResponseSchema },
+    errors: [...withLimits("forbidden", "conflict"), ...reauth],
+  },
+  {
+    method: "post", path: authPath("factors/totp/confirm"), operationId: "confirmTotpEnrolment", tag: "Multi-factor", security: "session",
+    summary: "Confirm the authenticator app with a code from it; the first second factor returns 10 recovery codes (once); with a challengeToken it completes that sign-in",
+    body: mfa.confirmTotpRequestSchema,
+    success: { status: 200, description: "Set up", schema: mfa.totpConfirmedResponseSchema, headers: sessionCookie },
+    errors: withLimits("unauthorized", "forbidden", "invalid_verification"),
+  },
+  {
+    method: "delete", path: authPath("factors/{factor}"), operationId: "removeFactor", tag: "Multi-factor", security: "session",
+    summary: "Remove the caller's authenticator app (a sign-in within 5 minutes); with the last second factor the recovery codes go too",
+    success: { status: 200, description: "Removed", schema: mfa.factorRemovedResponseSchema },
+    errors: [...reauth, "not_found", "conflict"],
+  },
+  {
+    method: "post", path: authPath("recovery-codes"), operationId: "regenerateRecoveryCodes", tag: "Multi-factor", security: "session",
+    summary: "Replace the caller's recovery codes with 10 new ones, shown once (a sign-in within 5 minutes)",
+    success: { status: 200, description: "The new codes", schema: mfa.recoveryCodesResponseSchema },
+    errors: [...reauth, "not_found", "conflict"],
+  },
+  {
+    method: "post", path: authPath("passkeys/registration/options"), operationId: "startPasskeyRegistration", tag: "Passkeys",
+    security: "session",
+    summary: "Options for navigator.credentials.create(): a discoverable passkey for the caller, single-use challenge valid 5 minutes. Needs a sign-in within the last 5 minutes",
+    success: { status: 200, description: "PublicKeyCredentialCreationOptionsJSON", schema: passkeys.passkeyRegistrationOptionsSchema },
+    errors: ["unauthorized", "not_found", "reauthentication_required", "conflict", "rate_limited"],
+  },
+  {
+    method: "post", path: authPath("passkeys/registration"), operationId: "registerPasskey", tag: "Passkeys", security: "session",
+    summary: "Verify the new credential against the caller's challenge and keep it; the account's address is told. The account's first second factor comes with recovery codes",
+    body: passkeys.registerPasskeyRequestSchema,
+    success: { status: 201, description: "Added", schema: passkeys.passkeyRegisteredResponseSchema },
+    errors: [...bodyErrors, "unauthorized", "passkey_registration_failed", "conflict"],
+  },
+  {
+    method: "get", path: authPath("passkeys"), operationId: "listPasskeys", tag: "Passkeys", security: "session",
+    summary: "The caller's passkeys",
+    success: { status: 200, description: "Oldest first", schema: passkeys.passkeyListResponseSchema }, errors: ["unauthorized", "not_found"],
+  },
+  {
+    method: "patch", path: authPath("passkeys/{passkey}"), operationId: "renamePasskey", tag: "Passkeys", security: "session",
+    summary: "Rename one of the caller's passkeys",
+    body: passkeys.renamePasskeyRequestSchema,
+    success: { status: 200, description: "Renamed", schema: passkeys.passkeySchema },
+    errors: [...bodyErrors, "unauthorized"],
+  },
+  {
+    method: "delete", path: authPath("passkeys/{passkey}"), operationId: "removePasskey", tag: "Passkeys", security: "session",
+    summary: "Remove one of the caller's passkeys. Needs a sign-in within the last 5 minutes; the account's address is told",
+    success: { status: 204, description: "Removed" },
+    errors: ["unauthorized", "not_found", "reauthentication_required"],
+  },
+  {
+    method: "post", path: authPath("passkeys/authentication/options"), operationId: "startPasskeySignIn", tag: "Passkeys", security: "none",
+    summary: "Options for navigator.credentials.get() to sign in with a discoverable passkey (no allowCredentials; also for conditional UI)",
+    success: { status: 200, description: "PublicKeyCredentialRequestOptionsJSON", schema: passkeys.passkeyAuthenticationOptionsSchema },
+    errors: ["not_found", "rate_limited"],
+  },
+  {
+    method: "post", path: authPath("passkeys/authentication"), operationId: "signInWithPasskey", tag: "Passkeys", security: "none",
+    summary: "Sign in with a passkey's assertion; starts a session (amr hwk + user, and mfa when the authenticator verified the user)",
+    body: passkeys.passkeySignInRequestSchema,
+    success: { status: 200, description: "Signed in", schema: auth.signInResponseSchema, headers: sessionCookie },
+    errors: withLimits("invalid_passkey"),
+  },
+  {
+    method: "post", path: authPath("passkeys/second-factor/options"), operationId: "startPasskeySecondFactor", tag: "Passkeys", security: "none",
+    summary: "Options to complete a sign-in answered mfa_required with one of its user's passkeys (allowCredentials lists them)",
+    body: passkeys.passkeySecondFactorOptionsRequestSchema,
+    success: { status: 200, description: "PublicKeyCredentialRequestOptionsJSON", schema: passkeys.passkeyAuthenticationOptionsSchema },
+    errors: withLimits("unauthorized"),
+  },
+  {
+    method: "post", path: authPath("passkeys/second-factor"), operationId: "completeSecondFactorWithPasskey", tag: "Passkeys", security: "none",
+    summary: "Complete a sign-in answered mfa_required with a passkey; starts the session (acr 2fa)",
+    body: passkeys.passkeySecondFactorRequestSchema,
+    success: { status: 200, description: "Signed in", schema: mfa.signedInResultSchema, headers: sessionCookie },
+    errors: withLimits("unauthorized", "invalid_passkey"),
   },
 ];
 
@@ -240,7 +358,7 @@ export function buildOpenApiDocument(serverUrl: string) {
     info: {
       title: "Plinto API",
       version: "1.0.0",
-      description: "Identity API: sign-up, sign-in, sessions, signing keys and applications. Errors are RFC 9457 problem documents with a stable `code`.",
+      description: "Identity API: sign-up, sign-in, passkeys, sessions, signing keys and applications. Errors are RFC 9457 problem documents with a stable `code`.",
     },
     servers: [{ url: serverUrl }],
     tags: [...new Set(operations.map((o) => o.tag))].map((name) => ({ name })),

@@ -588,3 +588,14 @@ describe("access tokens for Plinto's API (RFC 8707, RFC 9068)", () => {
     expect((await oidc.clientCredentialsGrant(config)).access_token.split(".")).toHaveLength(1);
   });
 });
+
+describe("introspection is per application", () => {
+  it("an application cannot introspect another application's token", async () => {
+    const user = await newUser();
+    const { browser } = await signedInBrowser(user);
+    const { tokens } = await signInWithCode("web", browser);
+    const machine = await configFor("machine");
+    expect((await oidc.tokenIntrospection(machine, tokens.access_token)).active).toBe(false);
+    expect((await oidc.tokenIntrospection(await configFor("web"), tokens.access_token)).active).toBe(true);
+  });
+});

@@ -9,7 +9,12 @@ export type TenantStatus = "active" | "suspended";
 export interface TenantSettings {
   branding?: { displayName?: string; logoUrl?: string; primaryColor?: string };
   passwordPolicy?: { minLength?: number; allowPasswordOnly?: boolean };
-  mfaPolicy?: { mode?: "off" | "optional" | "required"; gracePeriodDays?: number };
+  /**
+   * Second factors: `required` makes users enrol (within `gracePeriodDays` of `requiredSince`, an
+   * ISO time stamped when the mode was switched on, or of their own creation); `allowEmailCode`
+   * lets an emailed code stand in for the second factor after a password.
+   */
+  mfaPolicy?: { mode?: "off" | "optional" | "required"; gracePeriodDays?: number; requiredSince?: string; allowEmailCode?: boolean };
   sessionLifetimes?: { idleSeconds?: number; absoluteSeconds?: number };
 }
 

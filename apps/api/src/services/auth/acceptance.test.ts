@@ -19,6 +19,7 @@ import type { Runtime } from "../../lib/runtime";
 import type { RequestContext } from "../context";
 import { RateLimitedError, ServiceError } from "../errors";
 import { listOutbox } from "../mail/outbox";
+import { expectSignedIn } from "../mfa/testing";
 import { resolveSession } from "../sessions/sessions";
 import { createTenant } from "../tenants/tenants";
 import { blockUser } from "../users/lifecycle";
@@ -145,7 +146,7 @@ async function signUpThroughSmtp(deps: AuthDeps, label: string) {
   expect(await verifyEmail(database.db, deps, ctx, { tenantSlug, email, code: newer })).toEqual({ status: "verified" });
   expect((await findUserByEmail(database.db, tenantId, email))?.emailVerifiedAt).toBeInstanceOf(Date);
 
-  const signedIn = await signInWithPassword(database.db, deps, ctx, { tenantSlug, email, password: PASSWORD });
+  const signedIn = expectSignedIn(await signInWithPassword(database.db, deps, ctx, { tenantSlug, email, password: PASSWORD }));
   expect(signedIn.session.amr).toEqual(["pwd"]);
   expect((await resolveSession(database.db, tenantId, signedIn.sessionToken))?.user.email).toBe(email);
   return { email, ctx, signedIn };
@@ -182,7 +183,7 @@ describe("mail through real SMTP", () => {
     await expect(signInWithPassword(database.db, deps, ctx, { tenantSlug, email, password: PASSWORD })).rejects.toMatchObject({
       code: "invalid_credentials",
     });
-    const after = await signInWithPassword(database.db, deps, ctx, { tenantSlug, email, password: NEW_PASSWORD });
+    const after = expectSignedIn(await signInWithPassword(database.db, deps, ctx, { tenantSlug, email, password: NEW_PASSWORD }));
     expect((await resolveSession(database.db, tenantId, after.sessionToken))?.user.email).toBe(email);
     // The link worked once.
     await expect(resetPassword(database.db, deps, ctx, { tenantSlug, token, password: "yet another passphrase" })).rejects.toMatchObject({
@@ -201,7 +202,7 @@ describe("mail through real SMTP", () => {
     expectAddressed(first, email);
     expect(first.subject).toBe(`Your ${tenantName} sign-in code: ${codeIn(first.text!)}`);
     const token = linkIn(first.text!, "magic-link");
-    const viaLink = await completeEmailSignIn(database.db, deps, ctx, { tenantSlug, token });
+    const viaLink = expectSignedIn(await completeEmailSignIn(database.db, deps, ctx, { tenantSlug, token }));
     expect(viaLink.user.email).toBe(email);
     expect(viaLink.session.amr).toEqual(["otp"]);
     expect((await resolveSession(database.db, tenantId, viaLink.sessionToken))?.user.email).toBe(email);
@@ -216,7 +217,7 @@ describe("mail through real SMTP", () => {
     const code = codeIn(second.text!)!;
     expect(second.subject).toBe(`Your ${tenantName} sign-in code: ${code}`);
     expect(second.text).toContain(`Your sign-in code is ${code}.`);
-    const viaCode = await completeEmailSignIn(database.db, deps, ctx, { tenantSlug, email, code });
+    const viaCode = expectSignedIn(await completeEmailSignIn(database.db, deps, ctx, { tenantSlug, email, code }));
     expect(viaCode.session.amr).toEqual(["otp"]);
     expect(viaCode.session.id).not.toBe(viaLink.session.id);
     expect((await resolveSession(database.db, tenantId, viaCode.sessionToken))?.user.email).toBe(email);

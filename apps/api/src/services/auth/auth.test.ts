@@ -9,6 +9,7 @@ import { verifyAuditChain } from "../audit/audit";
 import type { RequestContext } from "../context";
 import { RateLimitedError, ServiceError } from "../errors";
 import { listOutbox } from "../mail/outbox";
+import { expectSignedIn } from "../mfa/testing";
 import { resolveSession } from "../sessions/sessions";
 import { createTenant } from "../tenants/tenants";
 import { findUserByEmail, getPasswordHash } from "../users/users";
@@ -97,7 +98,7 @@ describe("sign-up and email verification", () => {
     });
     await verifyEmail(database.db, deps, ctx, { tenantSlug, email, code: codeIn(newer!.text)! });
 
-    const signedIn = await signInWithPassword(database.db, deps, ctx, { tenantSlug, email, password: PASSWORD });
+    const signedIn = expectSignedIn(await signInWithPassword(database.db, deps, ctx, { tenantSlug, email, password: PASSWORD }));
     expect(signedIn.sessionToken.length).toBeGreaterThanOrEqual(43);
     expect(signedIn.session.amr).toEqual(["pwd"]);
     const live = await resolveSession(database.db, tenantId, signedIn.sessionToken);
@@ -223,14 +224,14 @@ describe("password sign-in", () => {
     const bcrypt = "$2b$10$0pdMTHIdVGaxnW8mqLT1t.D5t79umndIOrcuJIx68JOB6uokODrEC";
     const { credentials } = await import("@plinto/db/schema");
     await database.db.update(credentials).set({ secret: bcrypt }).where(eq(credentials.userId, user.id));
-    await signInWithPassword(database.db, deps, ctx, { tenantSlug, email, password: PASSWORD });
+    expectSignedIn(await signInWithPassword(database.db, deps, ctx, { tenantSlug, email, password: PASSWORD }));
     expect(await getPasswordHash(database.db, tenantId, user.id)).toMatch(/^\$argon2id\$/);
-    await signInWithPassword(database.db, deps, ctx, { tenantSlug, email, password: PASSWORD });
+    expectSignedIn(await signInWithPassword(database.db, deps, ctx, { tenantSlug, email, password: PASSWORD }));
   });
 
   it("signs out: the session token stops working", async () => {
     const { email, ctx } = await signedUpAndVerified();
-    const { sessionToken } = await signInWithPassword(database.db, deps, ctx, { tenantSlug, email, password: PASSWORD });
+    const { sessionToken } = expectSignedIn(await signInWithPassword(database.db, deps, ctx, { tenantSlug, email, password: PASSWORD }));
     await signOut(database.db, ctx, { tenantSlug, sessionToken });
     expect(await resolveSession(database.db, tenantId, sessionToken)).toBeUndefined();
     expect(await signOut(database.db, ctx, { tenantSlug, sessionToken })).toEqual({ status: "signed_out" });
@@ -266,8 +267,8 @@ describe("limits on mailed proofs", () => {
 describe("password reset", () => {
   it("resets with the mailed link, ends every session, and the old password stops working", async () => {
     const { email, ctx } = await signedUpAndVerified();
-    const one = await signInWithPassword(database.db, deps, ctx, { tenantSlug, email, password: PASSWORD });
-    const two = await signInWithPassword(database.db, deps, ctx, { tenantSlug, email, password: PASSWORD });
+    const one = expectSignedIn(await signInWithPassword(database.db, deps, ctx, { tenantSlug, email, password: PASSWORD }));
+    const two = expectSignedIn(await signInWithPassword(database.db, deps, ctx, { tenantSlug, email, password: PASSWORD }));
     expect(one.session.id).not.toBe(two.session.id);
 
     expect(await requestPasswordReset(database.db, deps, ctx, { tenantSlug, email })).toEqual({ status: "reset_requested" });
@@ -279,7 +280,7 @@ describe("password reset", () => {
     await expect(signInWithPassword(database.db, deps, ctx, { tenantSlug, email, password: PASSWORD })).rejects.toMatchObject({
       code: "invalid_credentials",
     });
-    await signInWithPassword(database.db, deps, ctx, { tenantSlug, email, password: "a brand new passphrase here" });
+    expectSignedIn(await signInWithPassword(database.db, deps, ctx, { tenantSlug, email, password: "a brand new passphrase here" }));
     await expect(
       resetPassword(database.db, deps, ctx, { tenantSlug, token, password: "yet another passphrase" }),
     ).rejects.toMatchObject({ code: "invalid_verification" });
@@ -307,7 +308,7 @@ describe("email sign-in (magic link and code)", () => {
     const { email, ctx } = await signedUpAndVerified();
     await requestEmailSignIn(database.db, deps, ctx, { tenantSlug, email });
     const mail = (await lastMail(email, "email-sign-in"))!;
-    const viaLink = await completeEmailSignIn(database.db, deps, ctx, { tenantSlug, token: tokenIn(mail.text)! });
+    const viaLink = expectSignedIn(await completeEmailSignIn(database.db, deps, ctx, { tenantSlug, token: tokenIn(mail.text)! }));
     expect(viaLink.session.amr).toEqual(["otp"]);
     await expect(completeEmailSignIn(database.db, deps, ctx, { tenantSlug, token: tokenIn(mail.text)! })).rejects.toMatchObject({
       code: "invalid_verification",
@@ -315,7 +316,7 @@ describe("email sign-in (magic link and code)", () => {
 
     await requestEmailSignIn(database.db, deps, ctx, { tenantSlug, email });
     const second = (await lastMail(email, "email-sign-in"))!;
-    const viaCode = await completeEmailSignIn(database.db, deps, ctx, { tenantSlug, email, code: codeIn(second.text)! });
+    const viaCode = expectSignedIn(await completeEmailSignIn(database.db, deps, ctx, { tenantSlug, email, code: codeIn(second.text)! }));
     expect(await resolveSession(database.db, tenantId, viaCode.sessionToken)).toBeDefined();
   });
 
@@ -330,7 +331,7 @@ describe("tenants", () => {
   it("keeps every flow inside its tenant: another tenant's token does nothing here", async () => {
     const other = await createTenant(database.db, { actor: { type: "system" } }, { slug: "auth-other", name: "Other" });
     const { email, ctx } = await signedUpAndVerified();
-    const { sessionToken } = await signInWithPassword(database.db, deps, ctx, { tenantSlug, email, password: PASSWORD });
+    const { sessionToken } = expectSignedIn(await signInWithPassword(database.db, deps, ctx, { tenantSlug, email, password: PASSWORD }));
     expect(await resolveSession(database.db, other.id, sessionToken)).toBeUndefined();
     await expect(
       signInWithPassword(database.db, deps, ctx, { tenantSlug: "auth-other", email, password: PASSWORD }),

@@ -1,75 +1,30 @@
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@plinto/db";
 import { users } from "@plinto/db/schema";
-import type { Config } from "../../lib/config";
-import { hashToken } from "../../lib/crypto";
-import type { Mailer } from "../../lib/mail";
 import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from "../../lib/password";
-import type { RateLimiter, RateLimitPolicy } from "../../lib/rate-limit";
 import { recordAuditEvent } from "../audit/audit";
 import type { RequestContext } from "../context";
-import { RateLimitedError, ServiceError } from "../errors";
-import { createSession, resolveSession, revokeAllSessions, revokeSession } from "../sessions/sessions";
-import { findTenantBySlug } from "../tenants/tenants";
+import { ServiceError } from "../errors";
+import { consumeUserChallenges } from "../mfa/challenges";
+import { afterFirstFactor, type SignInOutcome } from "../mfa/sign-in";
+import { resolveSession, revokeAllSessions, revokeSession } from "../sessions/sessions";
 import { evaluatePassword, policyForTenant } from "../users/password-policy";
 import { createUser, findUserByEmail, findUserWithPasswordHash, normalizeEmail, replacePasswordHash, setPassword } from "../users/users";
 import * as messages from "./messages";
+import {
+  emailKey,
+  enforce,
+  enforceMailLimits,
+  enforceProofLimit,
+  limits,
+  requireTenant,
+  send,
+  where,
+  type AuthDeps,
+} from "./support";
 import { consumeCode, consumeToken, issueVerification } from "./verifications";
 
-/** What the sign-in flows need from the process: where links point, the secret, mail and limits. */
-export interface AuthDeps {
-  config: Pick<Config, "publicUrl" | "secret">;
-  mailer: Mailer;
-  limiter: RateLimiter;
-}
-
-/**
- * Limits per OWASP ASVS V2.2.1 / NIST 800-63B §5.2.2: per IP against spraying, per account (keyed by
- * the email asked for, so unknown and known addresses behave alike) in two tiers, so an attack on
- * one account slows from 10 tries a quarter hour to 50 a day, well under 100 failed attempts an hour.
- */
-export const limits = {
-  signInPerIp: { limit: 30, windowSeconds: 60 },
-  signInPerAccount: { limit: 10, windowSeconds: 15 * 60 },
-  signInPerAccountDaily: { limit: 50, windowSeconds: 24 * 3600 },
-  signUpPerIp: { limit: 10, windowSeconds: 3600 },
-  mailPerAddress: { limit: 5, windowSeconds: 3600 },
-  mailPerIp: { limit: 100, windowSeconds: 3600 },
-  /** Codes and link tokens checked from one address; also bounds guessing across accounts. */
-  codePerIp: { limit: 30, windowSeconds: 10 * 60 },
-} satisfies Record<string, RateLimitPolicy>;
-
-const emailKey = (email: string) => hashToken(normalizeEmail(email).toLowerCase());
-
-async function enforce(limiter: RateLimiter, key: string, policy: RateLimitPolicy) {
-  const result = await limiter.limit(key, policy);
-  if (!result.success) throw new RateLimitedError(result.retryAfterSeconds);
-  return result;
-}
-
-/** Flows that send mail: bounded per client address and per recipient, so Plinto cannot be used to spam. */
-async function enforceMailLimits(deps: AuthDeps, ctx: RequestContext, tenantId: string, email: string) {
-  await enforce(deps.limiter, `mail:ip:${tenantId}:${ctx.ipAddress ?? "unknown"}`, limits.mailPerIp);
-  await enforce(deps.limiter, `mail:${tenantId}:${emailKey(email)}`, limits.mailPerAddress);
-}
-
-/** Flows that check a mailed code or link token: bounded per client address. */
-const enforceProofLimit = (deps: AuthDeps, ctx: RequestContext, tenantId: string) =>
-  enforce(deps.limiter, `code:ip:${tenantId}:${ctx.ipAddress ?? "unknown"}`, limits.codePerIp);
-
-async function requireTenant(db: Db, slug: string) {
-  const tenant = await findTenantBySlug(db, slug);
-  if (!tenant || tenant.status !== "active") throw new ServiceError("not_found", "No such tenant");
-  return tenant;
-}
-
-function where(deps: AuthDeps, tenant: { slug: string; name: string; settings: { branding?: { displayName?: string } } }) {
-  return { tenantName: tenant.settings.branding?.displayName ?? tenant.name, baseUrl: `${deps.config.publicUrl}/t/${tenant.slug}` };
-}
-
-async function send(deps: AuthDeps, tenantId: string, to: string, content: messages.MailContent) {
-  await deps.mailer.send({ tenantId, to, subject: content.subject, text: content.text, kind: content.kind });
-}
+export { limits, type AuthDeps } from "./support";
 
 function checkPasswordPolicy(
   tenant: { name: string; settings: Parameters<typeof policyForTenant>[0] },
@@ -195,14 +150,16 @@ const invalidCredentials = () => new ServiceError("invalid_credentials", "That e
 /**
  * Password sign-in. Unknown email, wrong or empty password and a blocked account give the same
  * answer after the same work (a dummy hash check stands in for a missing account). Success starts
- * a new session; an imported or weaker hash is replaced with argon2id while the password is at hand.
+ * a new session, unless a second factor follows (services/mfa/sign-in.ts): then the answer is
+ * `mfa_required` (or `mfa_enrolment_required`) with a challenge token, and no session exists yet.
+ * An imported or weaker hash is replaced with argon2id while the password is at hand.
  */
 export async function signInWithPassword(
   db: Db,
   deps: AuthDeps,
   ctx: RequestContext,
-  input: { tenantSlug: string; email: string; password: string },
-) {
+  input: { tenantSlug: string; email: string; password: string; now?: Date },
+): Promise<SignInOutcome> {
   const tenant = await requireTenant(db, input.tenantSlug);
   await enforce(deps.limiter, `signin:ip:${tenant.id}:${ctx.ipAddress ?? "unknown"}`, limits.signInPerIp);
   const accountKey = `signin:account:${tenant.id}:${emailKey(input.email)}`;
@@ -247,12 +204,12 @@ export async function signInWithPassword(
     throw new ServiceError("email_not_verified", "Confirm your email address first; we have sent you a new code");
   }
 
-  const started = await db.transaction(async (tx) => {
+  const outcome = await db.transaction(async (tx) => {
     if (needsRehash(stored!)) await replacePasswordHash(tx, ctx, { tenantId: tenant.id, userId: user.id, hash: await hashPassword(input.password) });
-    return createSession(tx, ctx, { tenantId: tenant.id, userId: user.id, amr: ["pwd"] });
+    return afterFirstFactor(tx, ctx, { tenant, user, amr: ["pwd"], now: input.now });
   });
   await deps.limiter.reset(accountKey, limits.signInPerAccount);
-  return { user, session: started.session, sessionToken: started.token };
+  return outcome.status === "signed_in" ? { ...outcome, user } : outcome;
 }
 
 /** Asks for a password reset. The same answer for any address; the mail says what happened. */
@@ -295,6 +252,8 @@ export async function resetPassword(
     await setPassword(tx, actor, { tenantId: tenant.id, userId: proof.userId, password: input.password });
     await markEmailVerified(tx, actor, tenant.id, proof.userId, proof.email);
     await revokeAllSessions(tx, actor, { tenantId: tenant.id, userId: proof.userId, reason: "password_reset" });
+    // Sign-ins waiting for their second factor were begun with the old password: they end too.
+    await consumeUserChallenges(tx, { tenantId: tenant.id, userId: proof.userId, now: new Date() });
   });
   return { status: "password_reset" };
 }
@@ -320,13 +279,16 @@ export async function requestEmailSignIn(
   return { status: "sign_in_link_sent" };
 }
 
-/** Signs in with the mailed link's token or the mailed code; either proves the address too. */
+/**
+ * Signs in with the mailed link's token or the mailed code; either proves the address too. A
+ * second factor may follow, as after a password.
+ */
 export async function completeEmailSignIn(
   db: Db,
   deps: AuthDeps,
   ctx: RequestContext,
-  input: { tenantSlug: string } & ({ token: string } | { email: string; code: string }),
-) {
+  input: { tenantSlug: string; now?: Date } & ({ token: string } | { email: string; code: string }),
+): Promise<SignInOutcome> {
   const tenant = await requireTenant(db, input.tenantSlug);
   await enforceProofLimit(deps, ctx, tenant.id);
   let userId: string;
@@ -351,12 +313,13 @@ export async function completeEmailSignIn(
     if (!user || user.status !== "active") throw new ServiceError("invalid_verification", "That code or link is not valid any more");
     const actor = { ...ctx, actor: { type: "user" as const, id: userId } };
     await markEmailVerified(tx, actor, tenant.id, userId, email);
-    const session = await createSession(tx, actor, { tenantId: tenant.id, userId, amr: ["otp"] });
+    const outcome = await afterFirstFactor(tx, actor, { tenant, user, amr: ["otp"], now: input.now });
+    if (outcome.status !== "signed_in") return outcome;
     // Read again: the address may have been confirmed just now, and the session set lastSignInAt.
     const [current] = await tx.select().from(users).where(and(eq(users.tenantId, tenant.id), eq(users.id, userId)));
-    return { user: current!, ...session };
+    return { ...outcome, user: current! };
   });
-  return { user: started.user, session: started.session, sessionToken: started.token };
+  return started;
 }
 
 /** Ends the session a token names. Signing out of an ended or unknown session is not an error. */

@@ -5,8 +5,8 @@ import {
   passwordResetResponseSchema,
   resetRequestedResponseSchema,
   sessionListResponseSchema,
+  signedInResultSchema,
   signedOutResponseSchema,
-  signInResponseSchema,
   verificationSentResponseSchema,
 } from "@plinto/contracts";
 import type { TestDatabase } from "@plinto/db/testing";
@@ -75,7 +75,7 @@ describe("the whole journey", () => {
     const before = Date.now();
     const response = await post("sign-in", tenant.slug, { email, password: PASSWORD }, phone);
     expect(response.status).toBe(200);
-    const body = await bodyOf(response, signInResponseSchema);
+    const body = await bodyOf(response, signedInResultSchema);
     const user = await findUserByEmail(database.db, tenant.id, email);
     expect(body.user).toEqual({ id: user!.id, email, name: "Ada Lovelace", emailVerified: true });
     expect(body.session.amr).toEqual(["pwd"]);
@@ -233,7 +233,7 @@ describe("email sign-in", () => {
 
     const viaLink = await post("email-sign-in/complete", tenant.slug, { token });
     expect(viaLink.status).toBe(200);
-    const body = await bodyOf(viaLink, signInResponseSchema);
+    const body = await bodyOf(viaLink, signedInResultSchema);
     expect(body.user.email).toBe(email);
     expect(body.session.amr).toEqual(["otp"]);
     const cookie = parseSetCookie(viaLink.headers.get("set-cookie"));
@@ -250,7 +250,7 @@ describe("email sign-in", () => {
     const code = codeIn((await mail(email, "email-sign-in"))!.text)!;
     const viaCode = await post("email-sign-in/complete", tenant.slug, { email, code });
     expect(viaCode.status).toBe(200);
-    const second = await bodyOf(viaCode, signInResponseSchema);
+    const second = await bodyOf(viaCode, signedInResultSchema);
     expect(second.session.id).not.toBe(body.session.id);
     expect((await getSessions(tenant.slug, { bearer: second.sessionToken })).status).toBe(200);
   });
@@ -260,7 +260,7 @@ describe("email sign-in", () => {
     await post("sign-up", tenant.slug, { email, password: PASSWORD }, { ip: newIp() });
     await post("email-sign-in", tenant.slug, { email });
     const code = codeIn((await mail(email, "email-sign-in"))!.text)!;
-    const body = await bodyOf(await post("email-sign-in/complete", tenant.slug, { email, code }), signInResponseSchema);
+    const body = await bodyOf(await post("email-sign-in/complete", tenant.slug, { email, code }), signedInResultSchema);
     expect(body.user.emailVerified).toBe(true);
   });
 

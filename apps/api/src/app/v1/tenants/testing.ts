@@ -3,7 +3,7 @@
  * process runtime installed by `getTestInstance()`. Shared by the tests beside this file.
  */
 import { expect } from "vitest";
-import { PROBLEM_CONTENT_TYPE, problemDetailsSchema, signInResponseSchema } from "@plinto/contracts";
+import { PROBLEM_CONTENT_TYPE, problemDetailsSchema, signedInResultSchema } from "@plinto/contracts";
 import type { Executor } from "@plinto/db";
 import { CLIENT_IP_HEADER, SESSION_COOKIE } from "../../../lib/request";
 import { listOutbox } from "../../../services/mail/outbox";
@@ -165,6 +165,6 @@ export async function signedUpAndVerified(db: Executor, tenant: { id: string; sl
 export async function signedIn(tenant: string, email: string, password = PASSWORD, caller: Caller = {}) {
   const response = await post("sign-in", tenant, { email, password }, caller);
   expect(response.status).toBe(200);
-  const body = await bodyOf(response, signInResponseSchema);
+  const body = await bodyOf(response, signedInResultSchema);
   return { ...body, cookie: parseSetCookie(response.headers.get("set-cookie")) };
 }

@@ -27,7 +27,8 @@ export function PasswordSignInForm({
           id="email"
           name="email"
           type="email"
-          autoComplete="email"
+          // "webauthn" last: the browser may offer passkeys here (conditional UI, see PasskeySignIn).
+          autoComplete="username webauthn"
           autoCapitalize="none"
           spellCheck={false}
           required

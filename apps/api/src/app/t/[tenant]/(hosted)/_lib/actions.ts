@@ -3,7 +3,7 @@
 import { cookies } from "next/headers";
 import { notFound, redirect } from "next/navigation";
 import { SESSION_COOKIE } from "../../../../../lib/request";
-import { getRuntime, type Runtime } from "../../../../../lib/runtime";
+import { getRuntime } from "../../../../../lib/runtime";
 import {
   completeEmailSignIn,
   requestEmailSignIn,
@@ -11,11 +11,12 @@ import {
   resendVerification,
   resetPassword,
   signInWithPassword,
-  signOut,
   signUp,
   verifyEmail,
 } from "../../../../../services/auth/auth";
 import { TENANT_SLUG } from "../../../../../services/tenants/tenants";
+import type { SignInOutcome } from "../../../../../services/mfa/sign-in";
+import { endSession, startBrowserSession } from "./browser-session";
 import type { FormState } from "./form-state";
 import {
   checkCode,
@@ -30,13 +31,12 @@ import {
 import {
   afterSignInPath,
   clearSessionCookie,
-  forgetPendingEmail,
   hostedContext,
   hostedPath,
   rememberPendingEmail,
-  setSessionCookie,
 } from "./hosted";
 import type { Notice } from "./notices";
+import { forgetMfaChallenge, holdForSecondFactor } from "./pending-mfa";
 
 /**
  * The hosted pages' server actions. Each is bound to its tenant by the page and posted by a plain
@@ -65,20 +65,17 @@ function readPassword(formData: FormData): string {
 }
 
 /**
- * Puts the new session in the tenant's cookie, which lives as long as the session may (the tenant's
- * absolute lifetime: the session's expiry minus its start). A session the cookie named before is
- * ended: this browser could never reach it again.
+ * Where a first factor that succeeded leads: with a session, on to where a sign-in continues (a
+ * pending application sign-in, or the signed-in page), or first to setting up a second factor
+ * when the tenant requires one soon (the page lets them skip it until then); without a session
+ * yet, to the page that asks for the second factor (or sets one up), holding the pending sign-in
+ * in its cookie.
  */
-async function startBrowserSession(
-  runtime: Runtime,
-  slug: string,
-  result: { session: { authTime: Date; expiresAt: Date }; sessionToken: string },
-) {
-  const previous = (await cookies()).get(SESSION_COOKIE)?.value;
-  if (previous && previous !== result.sessionToken) await endSession(runtime, slug, previous);
-  const maxAge = Math.max(0, Math.round((result.session.expiresAt.getTime() - result.session.authTime.getTime()) / 1000));
-  await setSessionCookie(runtime.config.publicUrl, slug, result.sessionToken, maxAge);
-  await forgetPendingEmail(runtime.config.publicUrl, slug);
+async function continueSignIn(runtime: Awaited<ReturnType<typeof getRuntime>>, slug: string, outcome: SignInOutcome): Promise<string | undefined> {
+  if (outcome.status !== "signed_in") return holdForSecondFactor(runtime.config.publicUrl, slug, outcome);
+  await startBrowserSession(runtime, slug, outcome);
+  await forgetMfaChallenge(runtime.config.publicUrl, slug);
+  return outcome.mfa ? hostedPath(slug, "mfa/enrol") : undefined;
 }
 
 export async function signInAction(tenantSlug: string, _previous: FormState, formData: FormData): Promise<FormState> {
@@ -92,19 +89,20 @@ export async function signInAction(tenantSlug: string, _previous: FormState, for
   if (!email.ok || password === "") return invalidForm(fieldErrors, values);
 
   const runtime = await getRuntime();
+  let secondStep: string | undefined;
   try {
     const result = await signInWithPassword(runtime.database.db, runtime, await hostedContext(), {
       tenantSlug: slug,
       email: email.value,
       password,
     });
-    await startBrowserSession(runtime, slug, result);
+    secondStep = await continueSignIn(runtime, slug, result);
   } catch (error) {
     const state = errorState(error, values);
     if (state.code === "email_not_verified") await rememberPendingEmail(runtime.config.publicUrl, slug, email.value);
     return state;
   }
-  redirect(await afterSignInPath(runtime.config.publicUrl, slug));
+  redirect(secondStep ?? (await afterSignInPath(runtime.config.publicUrl, slug)));
 }
 
 export async function requestEmailSignInAction(tenantSlug: string, _previous: FormState, formData: FormData): Promise<FormState> {
@@ -136,17 +134,18 @@ export async function completeEmailCodeAction(tenantSlug: string, _previous: For
   if (!email.ok || !code.ok) return invalidForm(fieldErrors, values);
 
   const runtime = await getRuntime();
+  let secondStep: string | undefined;
   try {
     const result = await completeEmailSignIn(runtime.database.db, runtime, await hostedContext(), {
       tenantSlug: slug,
       email: email.value,
       code: code.value,
     });
-    await startBrowserSession(runtime, slug, result);
+    secondStep = await continueSignIn(runtime, slug, result);
   } catch (error) {
     return errorState(error, values);
   }
-  redirect(await afterSignInPath(runtime.config.publicUrl, slug));
+  redirect(secondStep ?? (await afterSignInPath(runtime.config.publicUrl, slug)));
 }
 
 export async function completeMagicLinkAction(tenantSlug: string, _previous: FormState, formData: FormData): Promise<FormState> {
@@ -154,13 +153,14 @@ export async function completeMagicLinkAction(tenantSlug: string, _previous: For
   const token = linkToken(formText(formData, "token"));
   if (!token) return { status: "error", code: "invalid_verification", message: "This sign-in link is not complete. Ask for a new one." };
   const runtime = await getRuntime();
+  let secondStep: string | undefined;
   try {
     const result = await completeEmailSignIn(runtime.database.db, runtime, await hostedContext(), { tenantSlug: slug, token });
-    await startBrowserSession(runtime, slug, result);
+    secondStep = await continueSignIn(runtime, slug, result);
   } catch (error) {
     return errorState(error, {});
   }
-  redirect(await afterSignInPath(runtime.config.publicUrl, slug));
+  redirect(secondStep ?? (await afterSignInPath(runtime.config.publicUrl, slug)));
 }
 
 export async function signUpAction(tenantSlug: string, _previous: FormState, formData: FormData): Promise<FormState> {
@@ -266,15 +266,6 @@ export async function resetPasswordAction(tenantSlug: string, _previous: FormSta
     return errorState(error, {});
   }
   redirect(noticeUrl(slug, "password-reset"));
-}
-
-/** Ends the session a token names, if it is live. Best effort: the caller replaces or clears the cookie regardless. */
-async function endSession(runtime: Runtime, slug: string, token: string) {
-  try {
-    await signOut(runtime.database.db, await hostedContext(), { tenantSlug: slug, sessionToken: token });
-  } catch (error) {
-    console.error(`plinto-api: ending a session failed (${error instanceof Error ? error.name : typeof error})`);
-  }
 }
 
 /** Ends the session the cookie names (if it is live) and clears the cookie either way. */

@@ -12,7 +12,17 @@ import { brandStyle, safeLogoUrl } from "./branding";
 import { checkEmail } from "./forms";
 
 /** The hosted pages of a tenant, by name; mails link to exactly these paths. */
-export type HostedPage = "sign-in" | "sign-up" | "verify" | "forgot-password" | "reset-password" | "magic-link" | "signed-in" | "consent";
+export type HostedPage =
+  | "sign-in"
+  | "sign-up"
+  | "verify"
+  | "forgot-password"
+  | "reset-password"
+  | "magic-link"
+  | "signed-in"
+  | "consent"
+  | "mfa"
+  | "mfa/enrol";
 
 export function hostedPath(tenantSlug: string, page: HostedPage): `/t/${string}` {
   return `/t/${tenantSlug}/${page}`;

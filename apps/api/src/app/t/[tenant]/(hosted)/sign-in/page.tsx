@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { Alert } from "@plinto/ui";
 import { HostedCard, OrDivider, TextLink } from "../_components/HostedCard";
+import { PasskeySignIn } from "../_components/passkeys/PasskeySignIn";
 import { EmailSignInForm, PasswordSignInForm } from "../_components/sign-in-forms";
 import { completeEmailCodeAction, requestEmailSignInAction, signInAction } from "../_lib/actions";
 import { hostedInteraction, hostedPath, pendingEmail, requireHostedTenant } from "../_lib/hosted";
+import { passkeySignInAction, passkeySignInOptionsAction } from "../_lib/passkey-actions";
 import { noticeText } from "../_lib/notices";
 
 export const dynamic = "force-dynamic";
@@ -26,6 +28,7 @@ export default async function SignInPage({ params, searchParams }: PageProps<"/t
         forgotPasswordHref={hostedPath(tenant.slug, "forgot-password")}
         verifyHref={hostedPath(tenant.slug, "verify")}
       />
+      <PasskeySignIn optionsAction={passkeySignInOptionsAction.bind(null, tenant.slug)} signInAction={passkeySignInAction.bind(null, tenant.slug)} />
       <OrDivider />
       <EmailSignInForm
         requestAction={requestEmailSignInAction.bind(null, tenant.slug)}

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { Button, ButtonLink } from "@plinto/ui";
 import { HostedCard } from "../_components/HostedCard";
+import { passkeysSection } from "../_components/passkeys/PasskeysSection";
 import { signOutAction } from "../_lib/actions";
 import { currentSession, hostedPath, requireHostedTenant } from "../_lib/hosted";
 
@@ -40,6 +41,7 @@ export default async function SignedInPage({ params }: PageProps<"/t/[tenant]/si
           </dd>
         </div>
       </dl>
+      {await passkeysSection(tenant, user.id)}
       <form action={signOutAction.bind(null, tenant.slug)}>
         <Button type="submit" variant="secondary" className="w-full">
           Sign out

@@ -4,7 +4,8 @@ import { route } from "../../../../../../../lib/route";
 import { getRuntime } from "../../../../../../../lib/runtime";
 import { parseJsonBody } from "../../../../../../../lib/validation";
 import { completeEmailSignIn } from "../../../../../../../services/auth/auth";
-import { signedInResponse, type TenantRouteContext } from "../../_shared";
+import { signInResultResponse } from "../../_mfa";
+import { type TenantRouteContext } from "../../_shared";
 
 export const dynamic = "force-dynamic";
 
@@ -14,5 +15,5 @@ export const POST = route(async (request: Request, { params }: TenantRouteContex
   const input = await parseJsonBody(request, completeEmailSignInRequestSchema);
   const runtime = await getRuntime();
   const result = await completeEmailSignIn(runtime.database.db, runtime, requestContext(request), { tenantSlug: tenant, ...input });
-  return signedInResponse(runtime, tenant, result);
+  return signInResultResponse(runtime, tenant, result);
 });

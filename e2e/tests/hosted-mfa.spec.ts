@@ -1,0 +1,246 @@
+import { createHmac, randomBytes } from "node:crypto";
+import AxeBuilder from "@axe-core/playwright";
+import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
+import postgres from "postgres";
+import { siteUrl } from "@plinto/next-config/sites";
+import { e2eEnv } from "../support/env";
+
+// Two-step verification on the demo tenant's hosted pages in Chromium: a new account sets up an
+// authenticator app (QR code and key, the first code, ten recovery codes shown once), then signs in
+// with its password and a code, with a recovery code, and (without JavaScript) with a code again.
+// The test plays the authenticator app itself: RFC 6238 with node:crypto, from the key the page
+// shows, so the server's TOTP is checked against an independent implementation.
+
+const api = siteUrl("api", e2eEnv);
+const tenant = `${api}/t/demo`;
+const SESSION_COOKIE = "plinto_session";
+const MFA_COOKIE = "plinto_mfa";
+const PASSPHRASE = "correct horse battery staple on a quiet tuesday";
+
+const test = base.extend<{ consoleProblems: string[] }>({
+  consoleProblems: [
+    async ({ page }, use) => {
+      const problems: string[] = [];
+      page.on("console", (message) => {
+        if (message.type() === "error") problems.push(`console: ${message.text()}`);
+      });
+      page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+      await use(problems);
+      expect(problems).toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
+/** RFC 4648 base32 → bytes. */
+function base32(text: string): Buffer {
+  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+  let bits = 0;
+  let value = 0;
+  const out: number[] = [];
+  for (const char of text.replace(/[\s=]/g, "").toUpperCase()) {
+    value = (value << 5) | alphabet.indexOf(char);
+    bits += 5;
+    if (bits >= 8) {
+      out.push((value >>> (bits - 8)) & 255);
+      bits -= 8;
+    }
+  }
+  return Buffer.from(out);
+}
+
+/** The code an authenticator app shows for `step` (RFC 6238: HMAC-SHA-1, 6 digits, 30 s steps). */
+function totp(key: string, step: number): string {
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(step));
+  const mac = createHmac("sha1", base32(key)).update(counter).digest();
+  const offset = mac[mac.length - 1]! & 15;
+  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, "0");
+}
+const stepNow = () => Math.floor(Date.now() / 30_000);
+
+function freshEmail(label: string): string {
+  return `${label}-${Date.now().toString(36)}-${randomBytes(3).toString("hex")}@example.com`;
+}
+
+/** The newest mail of `kind` to `to`: the dev outbox route, or with DATABASE_URL the run's own outbox table. */
+async function newestCode(request: APIRequestContext, to: string, kind: string): Promise<string> {
+  let text: string | undefined;
+  await expect
+    .poll(
+      async () => {
+        const databaseUrl = process.env.PLINTO_E2E_DATABASE_URL;
+        if (databaseUrl) {
+          const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
+          try {
+            const rows = await sql<{ text: string }[]>`
+              select m.text_body as text from mail_outbox m join tenants t on t.id = m.tenant_id
+              where t.slug = 'demo' and lower(m.to_address) = lower(${to}) and m.kind = ${kind}
+              order by m.created_at desc, m.id desc limit 1`;
+            text = rows[0]?.text;
+          } finally {
+            await sql.end({ timeout: 5 });
+          }
+        } else {
+          const response = await request.get(`${api}/v1/dev/outbox`, { params: { tenant: "demo", to, kind, limit: 1 } });
+          text = ((await response.json()) as { messages: Array<{ text: string }> }).messages[0]?.text;
+        }
+        return text;
+      },
+      { message: `a ${kind} mail to ${to}`, timeout: 10_000 },
+    )
+    .toBeTruthy();
+  return /\b(\d{6})\b/.exec(text!)![1]!;
+}
+
+async function signUpAndVerify(page: Page, email: string) {
+  await page.goto(`${tenant}/sign-up`);
+  await page.getByLabel("Email address", { exact: true }).fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(PASSPHRASE);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(`${tenant}/verify?sent=1`);
+  await page.getByLabel("6-digit code", { exact: true }).fill(await newestCode(page.request, email, "verify-email"));
+  await page.getByRole("button", { name: "Confirm email address" }).click();
+  await expect(page).toHaveURL(`${tenant}/sign-in?notice=email-verified`);
+}
+
+async function signInWithPassword(page: Page, email: string) {
+  await page.goto(`${tenant}/sign-in`);
+  await page.getByLabel("Email address", { exact: true }).first().fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(PASSPHRASE);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+}
+
+async function signOut(page: Page) {
+  await page.goto(`${tenant}/signed-in`);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(`${tenant}/sign-in?notice=signed-out`);
+}
+
+/** A new account with an authenticator app set up through the pages; returns its key, the step it used, and its recovery codes. */
+async function enrolledAccount(page: Page) {
+  const email = freshEmail("mfa");
+  await signUpAndVerify(page, email);
+  await signInWithPassword(page, email);
+  await expect(page).toHaveURL(`${tenant}/signed-in`);
+
+  await page.goto(`${tenant}/mfa/enrol`);
+  await expect(page).toHaveTitle("Set up two-step verification · Demo");
+  await page.getByRole("button", { name: "Set up an authenticator app" }).click();
+  await expect(page).toHaveURL(`${tenant}/mfa/enrol`);
+  const qr = page.getByRole("img", { name: /QR code to add Demo/ });
+  await expect(qr).toBeVisible();
+  expect(await qr.getAttribute("src")).toMatch(/^data:image\/svg\+xml;base64,/);
+  const key = (await page.getByTestId("totp-key").innerText()).replace(/\s/g, "");
+  expect(key).toMatch(/^[A-Z2-7]{32}$/);
+
+  // A wrong code is refused, announced, and linked to the field.
+  const step = stepNow();
+  await page.getByLabel("6-digit code", { exact: true }).fill(totp(key, step + 5));
+  await page.getByRole("button", { name: "Turn on two-step verification" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("That code is not right");
+  await page.getByLabel("6-digit code", { exact: true }).fill(totp(key, stepNow()));
+  const used = stepNow();
+  await page.getByRole("button", { name: "Turn on two-step verification" }).click();
+
+  await expect(page.getByRole("heading", { name: "Save your recovery codes" })).toBeVisible();
+  const codes = await page.getByRole("list", { name: "Recovery codes" }).getByRole("listitem").allInnerTexts();
+  expect(codes).toHaveLength(10);
+  for (const code of codes) expect(code).toMatch(/^[0-9A-Z]{5}-[0-9A-Z]{5}$/);
+  await page.getByRole("link", { name: "I've saved my codes, continue" }).click();
+  await expect(page).toHaveURL(`${tenant}/signed-in`);
+  return { email, key, used, codes };
+}
+
+test.describe("two-step verification", () => {
+  test("set up an authenticator app, then sign in with the password and a code from it", async ({ page }) => {
+    const { email, key, used } = await enrolledAccount(page);
+    await signOut(page);
+
+    await signInWithPassword(page, email);
+    await expect(page).toHaveURL(`${tenant}/mfa`);
+    await expect(page).toHaveTitle("Two-step verification · Demo");
+    // No session yet; the pending sign-in is in an HttpOnly cookie on the tenant's path, not in the URL.
+    const cookies = await page.context().cookies(tenant);
+    expect(cookies.find((c) => c.name === SESSION_COOKIE)).toBeUndefined();
+    const pending = cookies.find((c) => c.name === MFA_COOKIE);
+    expect(pending).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/t/demo" });
+    expect(page.url()).not.toContain(pending!.value);
+
+    // The code that confirmed the app has been used: it is refused now.
+    await page.getByLabel("6-digit code", { exact: true }).fill(totp(key, used));
+    await page.getByRole("button", { name: "Verify", exact: true }).click();
+    await expect(page.getByRole("main").getByRole("alert")).toContainText("That code is not right");
+
+    await page.getByLabel("6-digit code", { exact: true }).fill(totp(key, Math.max(used + 1, stepNow())));
+    await page.getByRole("button", { name: "Verify", exact: true }).click();
+    await expect(page).toHaveURL(`${tenant}/signed-in`);
+    await expect(page.getByTestId("signed-in-email")).toHaveText(email);
+    const after = await page.context().cookies(tenant);
+    expect(after.find((c) => c.name === SESSION_COOKIE)).toMatchObject({ httpOnly: true, path: "/t/demo" });
+    expect(after.find((c) => c.name === MFA_COOKIE)).toBeUndefined();
+  });
+
+  test("a recovery code signs in once", async ({ page }) => {
+    const { email, codes } = await enrolledAccount(page);
+    await signOut(page);
+    await signInWithPassword(page, email);
+    await expect(page).toHaveURL(`${tenant}/mfa`);
+    await page.getByText("Use a recovery code").click();
+    await page.getByLabel("Recovery code", { exact: true }).fill(codes[0]!.toLowerCase());
+    await page.getByRole("button", { name: "Use recovery code" }).click();
+    await expect(page).toHaveURL(`${tenant}/signed-in`);
+
+    await signOut(page);
+    await signInWithPassword(page, email);
+    await page.getByText("Use a recovery code").click();
+    await page.getByLabel("Recovery code", { exact: true }).fill(codes[0]!);
+    await page.getByRole("button", { name: "Use recovery code" }).click();
+    await expect(page.getByRole("main").getByRole("alert")).toContainText("That code is not right");
+  });
+
+  test("axe finds no WCAG 2.1 A/AA violation on the enrolment and challenge pages", async ({ page }) => {
+    const email = freshEmail("mfa-axe");
+    await signUpAndVerify(page, email);
+    await signInWithPassword(page, email);
+    await expect(page).toHaveURL(`${tenant}/signed-in`);
+    await page.goto(`${tenant}/mfa/enrol`);
+    await page.getByRole("button", { name: "Set up an authenticator app" }).click();
+    await expect(page.getByRole("img", { name: /QR code/ })).toBeVisible();
+    const tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+    expect((await new AxeBuilder({ page }).withTags(tags).analyze()).violations).toEqual([]);
+    const key = (await page.getByTestId("totp-key").innerText()).replace(/\s/g, "");
+    await page.getByLabel("6-digit code", { exact: true }).fill(totp(key, stepNow()));
+    await page.getByRole("button", { name: "Turn on two-step verification" }).click();
+    await expect(page.getByRole("heading", { name: "Save your recovery codes" })).toBeVisible();
+    expect((await new AxeBuilder({ page }).withTags(tags).analyze()).violations).toEqual([]);
+
+    await signOut(page);
+    await signInWithPassword(page, email);
+    await expect(page).toHaveURL(`${tenant}/mfa`);
+    await page.getByText("Use a recovery code").click();
+    expect((await new AxeBuilder({ page }).withTags(tags).analyze()).violations).toEqual([]);
+  });
+});
+
+test.describe("two-step verification without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the challenge page takes a code and continues, and a wrong one is shown", async ({ page, browser }) => {
+    // Set up with script (the enrolment page works without it too, but one run is enough here).
+    const withScript = await browser.newContext();
+    const setup = await withScript.newPage();
+    const { email, key, used } = await enrolledAccount(setup);
+    await withScript.close();
+
+    await signInWithPassword(page, email);
+    await expect(page).toHaveURL(`${tenant}/mfa`);
+    await page.getByLabel("6-digit code", { exact: true }).fill(totp(key, used + 9));
+    await page.getByRole("button", { name: "Verify", exact: true }).click();
+    await expect(page.getByRole("main").getByRole("alert")).toContainText("That code is not right");
+    await page.getByLabel("6-digit code", { exact: true }).fill(totp(key, Math.max(used + 1, stepNow())));
+    await page.getByRole("button", { name: "Verify", exact: true }).click();
+    await expect(page).toHaveURL(`${tenant}/signed-in`);
+    await expect(page.getByTestId("signed-in-email")).toHaveText(email);
+  });
+});
