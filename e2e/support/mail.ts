@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { expect, type APIRequestContext } from "@playwright/test";
 import postgres from "postgres";
 import { siteUrl } from "@plinto/next-config/sites";
@@ -45,3 +46,11 @@ export async function waitForMail(request: APIRequestContext, to: string, kind: 
 }
 
 export const codeIn = (mail: Mail) => /\b(\d{6})\b/.exec(mail.text)?.[1];
+
+/** A new address nobody has used, labelled for the test that made it. */
+export function freshEmail(label: string): string {
+  return `${label}-${Date.now().toString(36)}-${randomBytes(3).toString("hex")}@example.com`;
+}
+
+/** A password every policy accepts, for the accounts tests create. */
+export const PASSPHRASE = "correct horse battery staple on a quiet tuesday";

@@ -1,9 +1,10 @@
-import { createHmac, randomBytes } from "node:crypto";
+import { createHmac } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
-import postgres from "postgres";
+import { expect, type Page } from "@playwright/test";
 import { siteUrl } from "@plinto/next-config/sites";
 import { e2eEnv } from "../support/env";
+import { test } from "../support/fixtures";
+import { codeIn, freshEmail, PASSPHRASE, waitForMail } from "../support/mail";
 
 // Two-step verification on the demo tenant's hosted pages in Chromium: a new account sets up an
 // authenticator app (QR code and key, the first code, ten recovery codes shown once), then signs in
@@ -15,22 +16,6 @@ const api = siteUrl("api", e2eEnv);
 const tenant = `${api}/t/demo`;
 const SESSION_COOKIE = "plinto_session";
 const MFA_COOKIE = "plinto_mfa";
-const PASSPHRASE = "correct horse battery staple on a quiet tuesday";
-
-const test = base.extend<{ consoleProblems: string[] }>({
-  consoleProblems: [
-    async ({ page }, use) => {
-      const problems: string[] = [];
-      page.on("console", (message) => {
-        if (message.type() === "error") problems.push(`console: ${message.text()}`);
-      });
-      page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-      await use(problems);
-      expect(problems).toEqual([]);
-    },
-    { auto: true },
-  ],
-});
 
 /** RFC 4648 base32 → bytes. */
 function base32(text: string): Buffer {
@@ -59,47 +44,13 @@ function totp(key: string, step: number): string {
 }
 const stepNow = () => Math.floor(Date.now() / 30_000);
 
-function freshEmail(label: string): string {
-  return `${label}-${Date.now().toString(36)}-${randomBytes(3).toString("hex")}@example.com`;
-}
-
-/** The newest mail of `kind` to `to`: the dev outbox route, or with DATABASE_URL the run's own outbox table. */
-async function newestCode(request: APIRequestContext, to: string, kind: string): Promise<string> {
-  let text: string | undefined;
-  await expect
-    .poll(
-      async () => {
-        const databaseUrl = process.env.PLINTO_E2E_DATABASE_URL;
-        if (databaseUrl) {
-          const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
-          try {
-            const rows = await sql<{ text: string }[]>`
-              select m.text_body as text from mail_outbox m join tenants t on t.id = m.tenant_id
-              where t.slug = 'demo' and lower(m.to_address) = lower(${to}) and m.kind = ${kind}
-              order by m.created_at desc, m.id desc limit 1`;
-            text = rows[0]?.text;
-          } finally {
-            await sql.end({ timeout: 5 });
-          }
-        } else {
-          const response = await request.get(`${api}/v1/dev/outbox`, { params: { tenant: "demo", to, kind, limit: 1 } });
-          text = ((await response.json()) as { messages: Array<{ text: string }> }).messages[0]?.text;
-        }
-        return text;
-      },
-      { message: `a ${kind} mail to ${to}`, timeout: 10_000 },
-    )
-    .toBeTruthy();
-  return /\b(\d{6})\b/.exec(text!)![1]!;
-}
-
 async function signUpAndVerify(page: Page, email: string) {
   await page.goto(`${tenant}/sign-up`);
   await page.getByLabel("Email address", { exact: true }).fill(email);
   await page.getByLabel("Password", { exact: true }).fill(PASSPHRASE);
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(`${tenant}/verify?sent=1`);
-  await page.getByLabel("6-digit code", { exact: true }).fill(await newestCode(page.request, email, "verify-email"));
+  await page.getByLabel("6-digit code", { exact: true }).fill(codeIn(await waitForMail(page.request, email, "verify-email"))!);
   await page.getByRole("button", { name: "Confirm email address" }).click();
   await expect(page).toHaveURL(`${tenant}/sign-in?notice=email-verified`);
 }

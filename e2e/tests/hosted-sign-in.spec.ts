@@ -1,11 +1,11 @@
-import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type APIRequestContext, type Page } from "@playwright/test";
-import postgres from "postgres";
+import { expect, type Page } from "@playwright/test";
 import { siteUrl } from "@plinto/next-config/sites";
 import { e2eEnv } from "../support/env";
+import { test } from "../support/fixtures";
+import { codeIn, freshEmail, PASSPHRASE, waitForMail, type Mail } from "../support/mail";
 
 // The demo tenant's hosted pages in Chromium: sign-up → code from the mail → verify → sign-in →
 // signed-in → sign-out, the generic wrong-password answer, email sign-in, password reset, the same
@@ -15,74 +15,11 @@ const api = siteUrl("api", e2eEnv);
 const tenant = `${api}/t/demo`;
 const SESSION_COOKIE = "plinto_session";
 
-const test = base.extend<{ consoleProblems: string[] }>({
-  consoleProblems: [
-    async ({ page }, use) => {
-      const problems: string[] = [];
-      page.on("console", (message) => {
-        if (message.type() === "error") problems.push(`console: ${message.text()}`);
-      });
-      page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-      await use(problems);
-      expect(problems).toEqual([]);
-    },
-    { auto: true },
-  ],
-});
-
 function demoUser(): { email: string; password: string } {
   const file = join(process.env.PLINTO_E2E_HOME!, "dev-credentials.json");
   return (JSON.parse(readFileSync(file, "utf8")) as { demoUser: { email: string; password: string } }).demoUser;
 }
 
-function freshEmail(label: string): string {
-  return `${label}-${Date.now().toString(36)}-${randomBytes(3).toString("hex")}@example.com`;
-}
-
-const PASSPHRASE = "correct horse battery staple on a quiet tuesday";
-
-interface Mail {
-  subject: string;
-  text: string;
-  kind: string;
-}
-
-/**
- * The newest mail of `kind` to `to`. Embedded runs read the development outbox route; with
- * DATABASE_URL (CI) that route does not exist, so the test reads the outbox table of the database
- * this run made (global-setup exports its URL).
- */
-async function newestMail(request: APIRequestContext, to: string, kind: string): Promise<Mail | undefined> {
-  const databaseUrl = process.env.PLINTO_E2E_DATABASE_URL;
-  if (databaseUrl) {
-    const sql = postgres(databaseUrl, { max: 1, onnotice: () => {} });
-    try {
-      const rows = await sql<Mail[]>`
-        select m.subject, m.text_body as text, m.kind
-        from mail_outbox m join tenants t on t.id = m.tenant_id
-        where t.slug = 'demo' and lower(m.to_address) = lower(${to}) and m.kind = ${kind}
-        order by m.created_at desc, m.id desc
-        limit 1`;
-      return rows[0];
-    } finally {
-      await sql.end({ timeout: 5 });
-    }
-  }
-  const response = await request.get(`${api}/v1/dev/outbox`, { params: { tenant: "demo", to, kind, limit: 1 } });
-  expect(response.status()).toBe(200);
-  const body = (await response.json()) as { messages: Mail[] };
-  return body.messages[0];
-}
-
-async function waitForMail(request: APIRequestContext, to: string, kind: string): Promise<Mail> {
-  let mail: Mail | undefined;
-  await expect
-    .poll(async () => (mail = await newestMail(request, to, kind)), { message: `a ${kind} mail to ${to}`, timeout: 10_000 })
-    .toBeTruthy();
-  return mail!;
-}
-
-const codeIn = (mail: Mail) => /\b(\d{6})\b/.exec(mail.text)?.[1];
 const linkIn = (mail: Mail, page: string) => new RegExp(`(https?://\\S+/t/demo/${page}\\?token=[A-Za-z0-9_-]+)`).exec(mail.text)?.[1];
 
 async function sessionCookie(page: Page) {

@@ -1,14 +1,14 @@
-import { randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { test as base, expect, type CDPSession, type Page } from "@playwright/test";
+import { expect, type CDPSession, type Page } from "@playwright/test";
 import * as oidc from "openid-client";
 import { siteUrl } from "@plinto/next-config/sites";
 import { e2eEnv } from "../support/env";
-import { codeIn, waitForMail } from "../support/mail";
+import { test } from "../support/fixtures";
+import { codeIn, freshEmail, PASSPHRASE, waitForMail } from "../support/mail";
 
 // Passkeys on the demo tenant's hosted pages, in Chromium with a CDP virtual authenticator (CTAP2,
 // platform, resident keys, user verification): a new account adds a passkey on the signed-in page,
@@ -19,26 +19,6 @@ import { codeIn, waitForMail } from "../support/mail";
 const api = siteUrl("api", e2eEnv);
 const tenant = `${api}/t/demo`;
 const SESSION_COOKIE = "plinto_session";
-const PASSPHRASE = "correct horse battery staple on a quiet tuesday";
-
-const test = base.extend<{ consoleProblems: string[] }>({
-  consoleProblems: [
-    async ({ page }, use) => {
-      const problems: string[] = [];
-      page.on("console", (message) => {
-        if (message.type() === "error") problems.push(`console: ${message.text()}`);
-      });
-      page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-      await use(problems);
-      expect(problems).toEqual([]);
-    },
-    { auto: true },
-  ],
-});
-
-function freshEmail(label: string): string {
-  return `${label}-${Date.now().toString(36)}-${randomBytes(3).toString("hex")}@example.com`;
-}
 
 /** A platform authenticator in this tab that verifies the user and answers at once. */
 async function virtualAuthenticator(page: Page) {
