@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 import { Button, ButtonLink } from "@plinto/ui";
-import { HostedCard } from "../_components/HostedCard";
+import { HostedCard, TextLink } from "../_components/HostedCard";
 import { passkeysSection } from "../_components/passkeys/PasskeysSection";
 import { signOutAction } from "../_lib/actions";
 import { currentSession, hostedPath, requireHostedTenant } from "../_lib/hosted";
+import { getRuntime } from "../../../../../lib/runtime";
+import { secondFactorsOf } from "../../../../../services/mfa/factors";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Signed in" };
@@ -25,6 +27,8 @@ export default async function SignedInPage({ params }: PageProps<"/t/[tenant]/si
     );
   }
   const { user } = live;
+  const { database } = await getRuntime();
+  const factors = await secondFactorsOf(database.db, tenant.id, user.id);
   return (
     <HostedCard title="You're signed in" description={`to ${tenant.displayName}`}>
       <dl className="grid gap-3 text-sm">
@@ -42,6 +46,14 @@ export default async function SignedInPage({ params }: PageProps<"/t/[tenant]/si
         </div>
       </dl>
       {await passkeysSection(tenant, user.id)}
+      {factors.totp ? (
+        <p className="text-sm text-muted">Your account asks for a code from your authenticator app when you sign in.</p>
+      ) : (
+        <p className="text-sm text-muted">
+          Also ask for a code from an authenticator app when you sign in:{" "}
+          <TextLink href={hostedPath(tenant.slug, "mfa/enrol")}>set up two-step verification</TextLink>.
+        </p>
+      )}
       <form action={signOutAction.bind(null, tenant.slug)}>
         <Button type="submit" variant="secondary" className="w-full">
           Sign out
