@@ -18,46 +18,9 @@ import { initialFormState, type FormState } from "./_lib/form-state";
  * The hosted pages' server actions and server components against a real database, with Next's
  * request APIs stood in for: a cookie jar, the request headers, and redirect / notFound as throws.
  */
-const next = vi.hoisted(() => {
-  type Cookie = { value: string; options: Record<string, unknown> };
-  const jar = new Map<string, Cookie>();
-  const written: Array<{ name: string } & Cookie> = [];
-  let headers = new Headers();
-  class Redirect extends Error {
-    constructor(readonly url: string) {
-      super(`redirect ${url}`);
-    }
-  }
-  class NotFound extends Error {}
-  return {
-    jar,
-    written,
-    Redirect,
-    NotFound,
-    setHeaders(next: Record<string, string>) {
-      headers = new Headers(next);
-    },
-    cookies: async () => ({
-      get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)!.value } : undefined),
-      has: (name: string) => jar.has(name),
-      set: (name: string, value: string, options: Record<string, unknown> = {}) => {
-        written.push({ name, value, options });
-        if (options.maxAge === 0) jar.delete(name);
-        else jar.set(name, { value, options });
-      },
-    }),
-    headers: async () => headers,
-  };
-});
-vi.mock("next/headers", () => ({ cookies: next.cookies, headers: next.headers }));
-vi.mock("next/navigation", () => ({
-  redirect: (url: string) => {
-    throw new next.Redirect(url);
-  },
-  notFound: () => {
-    throw new next.NotFound();
-  },
-}));
+const next = await vi.hoisted(async () => (await import("./_lib/next-stand-in.testing")).createNextStandIn());
+vi.mock("next/headers", () => next.headersModule);
+vi.mock("next/navigation", () => next.navigationModule);
 
 const actions = await import("./_lib/actions");
 const { default: HostedLayout, generateMetadata } = await import("./layout");

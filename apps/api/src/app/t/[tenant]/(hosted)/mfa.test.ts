@@ -20,43 +20,9 @@ import type { MfaFormState } from "./_lib/mfa-form-state";
  * The second-factor pages and actions against a real database, with Next's request APIs stood in
  * for (as in hosted.test.ts): a cookie jar, the request headers, redirect / notFound as throws.
  */
-const next = vi.hoisted(() => {
-  type Cookie = { value: string; options: Record<string, unknown> };
-  const jar = new Map<string, Cookie>();
-  let headers = new Headers();
-  class Redirect extends Error {
-    constructor(readonly url: string) {
-      super(`redirect ${url}`);
-    }
-  }
-  class NotFound extends Error {}
-  return {
-    jar,
-    Redirect,
-    NotFound,
-    setHeaders(next: Record<string, string>) {
-      headers = new Headers(next);
-    },
-    cookies: async () => ({
-      get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)!.value } : undefined),
-      has: (name: string) => jar.has(name),
-      set: (name: string, value: string, options: Record<string, unknown> = {}) => {
-        if (options.maxAge === 0) jar.delete(name);
-        else jar.set(name, { value, options });
-      },
-    }),
-    headers: async () => headers,
-  };
-});
-vi.mock("next/headers", () => ({ cookies: next.cookies, headers: next.headers }));
-vi.mock("next/navigation", () => ({
-  redirect: (url: string) => {
-    throw new next.Redirect(url);
-  },
-  notFound: () => {
-    throw new next.NotFound();
-  },
-}));
+const next = await vi.hoisted(async () => (await import("./_lib/next-stand-in.testing")).createNextStandIn());
+vi.mock("next/headers", () => next.headersModule);
+vi.mock("next/navigation", () => next.navigationModule);
 
 const actions = await import("./_lib/actions");
 const mfa = await import("./_lib/mfa-actions");

@@ -18,39 +18,9 @@ import { createUser } from "../../../../services/users/users";
  * The hosted passkey actions (sign-in page and signed-in page) against a real database, with
  * Next's cookies and headers stood in for, and the software authenticator as the browser.
  */
-const next = vi.hoisted(() => {
-  type Cookie = { value: string; options: Record<string, unknown> };
-  const jar = new Map<string, Cookie>();
-  let headers = new Headers();
-  class Redirect extends Error {}
-  class NotFound extends Error {}
-  return {
-    jar,
-    Redirect,
-    NotFound,
-    setHeaders(next: Record<string, string>) {
-      headers = new Headers(next);
-    },
-    cookies: async () => ({
-      get: (name: string) => (jar.has(name) ? { name, value: jar.get(name)!.value } : undefined),
-      has: (name: string) => jar.has(name),
-      set: (name: string, value: string, options: Record<string, unknown> = {}) => {
-        if (options.maxAge === 0) jar.delete(name);
-        else jar.set(name, { value, options });
-      },
-    }),
-    headers: async () => headers,
-  };
-});
-vi.mock("next/headers", () => ({ cookies: next.cookies, headers: next.headers }));
-vi.mock("next/navigation", () => ({
-  redirect: () => {
-    throw new next.Redirect();
-  },
-  notFound: () => {
-    throw new next.NotFound();
-  },
-}));
+const next = await vi.hoisted(async () => (await import("./_lib/next-stand-in.testing")).createNextStandIn());
+vi.mock("next/headers", () => next.headersModule);
+vi.mock("next/navigation", () => next.navigationModule);
 
 const actions = await import("./_lib/passkey-actions");
 const { default: SignedInPage } = await import("./signed-in/page");
