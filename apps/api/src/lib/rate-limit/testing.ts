@@ -107,3 +107,15 @@ function listen(server: Server, port: number): Promise<void> {
     });
   });
 }
+
+/**
+ * Waits, when needed, until the current window of `windowSeconds` has at least `needMs` left.
+ * Windows are aligned to the epoch, and the sliding window weighs the previous window's count by
+ * the part of it still covered, rounding down: a run of N+1 attempts that straddles a boundary can
+ * see its last attempt let through. A test that counts to exactly N+1 starts away from the edge.
+ */
+export async function awayFromWindowEdge(windowSeconds: number, needMs = 10_000): Promise<void> {
+  const windowMs = windowSeconds * 1_000;
+  const left = windowMs - (Date.now() % windowMs);
+  if (left < needMs) await new Promise((resolve) => setTimeout(resolve, left + 50));
+}

@@ -4,6 +4,7 @@ import { auditEvents, users } from "@plinto/db/schema";
 import type { TestDatabase } from "@plinto/db/testing";
 import { getTestInstance } from "../../../test/instance";
 import { createRateLimiter } from "../../lib/rate-limit";
+import { awayFromWindowEdge } from "../../lib/rate-limit/testing";
 import type { Runtime } from "../../lib/runtime";
 import { verifyAuditChain } from "../audit/audit";
 import type { RequestContext } from "../context";
@@ -207,6 +208,7 @@ describe("password sign-in", () => {
   });
 
   it("limits attempts per IP across accounts", async () => {
+    await awayFromWindowEdge(limits.signInPerIp.windowSeconds);
     const ctx = fresh().ctx;
     let refused: unknown;
     for (let i = 0; i < limits.signInPerIp.limit + 1; i++) {
