@@ -290,7 +290,7 @@ export const operations: Operation[] = [
     method: "post", path: authPath("passkeys/authentication"), operationId: "signInWithPasskey", tag: "Passkeys", security: "none",
     summary: "Sign in with a passkey's assertion; starts a session (amr hwk + user, and mfa when the authenticator verified the user)",
     body: passkeys.passkeySignInRequestSchema,
-    success: { status: 200, description: "Signed in", schema: auth.signInResponseSchema, headers: sessionCookie },
+    success: { status: 200, description: "Signed in", schema: mfa.signedInResultSchema, headers: sessionCookie },
     errors: withLimits("invalid_passkey"),
   },
   {

@@ -9,7 +9,6 @@ import {
   passkeySchema,
   problemDetailsSchema,
   signedInResultSchema,
-  signInResponseSchema,
 } from "@plinto/contracts";
 import { sessions, tenants } from "@plinto/db/schema";
 import type { TestDatabase } from "@plinto/db/testing";
@@ -137,7 +136,8 @@ describe("passkey routes", () => {
 
     const credential = await signInAnswer(home.slug, authenticator);
     const response = await authentication(request("POST", home.slug, "passkeys/authentication", { credential }), params(home.slug));
-    const body = await json(response, signInResponseSchema);
+    const body = await json(response, signedInResultSchema);
+    expect(body.status).toBe("signed_in");
     expect(body.user).toMatchObject({ id: user.id, email: user.email, emailVerified: true });
     expect(body.session.amr).toEqual(["hwk", "user", "mfa"]);
     const cookie = response.headers.get("set-cookie")!;

@@ -1,13 +1,7 @@
-import {
-  opaqueTokenSchema,
-  sessionListResponseSchema,
-  signInResponseSchema,
-  type SessionListResponse,
-  type SignInResponse,
-} from "@plinto/contracts";
+import { opaqueTokenSchema, sessionListResponseSchema, type SessionListResponse } from "@plinto/contracts";
 import type { z } from "zod";
 import { json, problem } from "../../../../../lib/http";
-import { sessionCookie, sessionTokenFrom } from "../../../../../lib/request";
+import { sessionTokenFrom } from "../../../../../lib/request";
 import type { Runtime } from "../../../../../lib/runtime";
 import { ServiceError } from "../../../../../services/errors";
 import { type listSessions, resolveSession } from "../../../../../services/sessions/sessions";
@@ -24,34 +18,6 @@ export interface TenantRouteContext {
  */
 export function respond<S extends z.ZodType>(schema: S, body: z.input<S>, init: ResponseInit = {}): Response {
   return json(schema.parse(body), init);
-}
-
-/** What the sign-in services return, as far as the answer needs it. */
-interface SignedIn {
-  user: { id: string; email: string; name: string | null; emailVerifiedAt: Date | null };
-  session: { id: string; amr: string[]; authTime: Date; expiresAt: Date };
-  sessionToken: string;
-}
-
-/**
- * The answer to a successful sign-in: the token in the body (native apps, SDKs) and in the
- * tenant's HttpOnly session cookie (browsers), which lives exactly as long as the session may.
- */
-export function signedInResponse(runtime: Pick<Runtime, "config">, tenantSlug: string, result: SignedIn): Response {
-  const body: SignInResponse = {
-    user: {
-      id: result.user.id,
-      email: result.user.email,
-      name: result.user.name,
-      emailVerified: result.user.emailVerifiedAt !== null,
-    },
-    session: { id: result.session.id, expiresAt: result.session.expiresAt.toISOString(), amr: result.session.amr },
-    sessionToken: result.sessionToken,
-  };
-  const absoluteSeconds = Math.round((result.session.expiresAt.getTime() - result.session.authTime.getTime()) / 1000);
-  return respond(signInResponseSchema, body, {
-    headers: { "set-cookie": sessionCookie(runtime.config.publicUrl, tenantSlug, result.sessionToken, absoluteSeconds) },
-  });
 }
 
 const BEARER = /^Bearer[ \t]+(\S+)[ \t]*$/i;
