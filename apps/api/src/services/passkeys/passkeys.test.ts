@@ -293,7 +293,7 @@ describe("passwordless sign-in", () => {
     const { passkey, authenticator } = await withPasskey(who);
     const options = await signInOptions();
     expect(options.allowCredentials).toBeUndefined();
-    expect(options).toMatchObject({ rpId: new URL(runtime.config.publicUrl).hostname, userVerification: "preferred", timeout: 300_000 });
+    expect(options).toMatchObject({ rpId: new URL(runtime.config.publicUrl).hostname, userVerification: "required", timeout: 300_000 });
 
     const result = await finishPasskeySignIn(database.db, deps, ctx(), {
       tenantSlug: home.slug,
@@ -312,15 +312,15 @@ describe("passwordless sign-in", () => {
     expect(row!.lastUsedAt).toBeInstanceOf(Date);
   });
 
-  it("without user verification: amr hwk + user and acr 1fa", async () => {
+  it("without user verification a passkey alone does not sign in (it would skip the second factor)", async () => {
     const who = await person();
     const { authenticator } = await withPasskey(who, new SoftwareAuthenticator({ userVerification: false }));
-    const result = await finishPasskeySignIn(database.db, deps, ctx(), {
-      tenantSlug: home.slug,
-      response: authenticator.authenticate(await signInOptions(), { origin: ORIGIN }),
-    });
-    expect(result.userVerified).toBe(false);
-    expect(result.session).toMatchObject({ amr: ["hwk", "user"], acr: ACR.singleFactor });
+    const options = await signInOptions();
+    expect(options.userVerification).toBe("required");
+    await expectRefusedSignIn(
+      finishPasskeySignIn(database.db, deps, ctx(), { tenantSlug: home.slug, response: authenticator.authenticate(options, { origin: ORIGIN }) }),
+      "verification_failed",
+    );
   });
 
   it("refuses a replayed answer: the challenge was spent by the first use", async () => {

@@ -403,14 +403,14 @@ export async function removePasskey(
 
 /**
  * Options for a passwordless sign-in: no allowCredentials, so the browser offers the discoverable
- * passkeys it holds for this RP (also as autofill, "conditional UI"); user verification preferred.
+ * passkeys it holds for this RP (also as autofill, "conditional UI"); user verification required.
  * Bounded per client address: each stores a challenge.
  */
 export async function startPasskeySignIn(db: Db, deps: PasskeyDeps, ctx: RequestContext, input: { tenantSlug: string }) {
   const tenant = await requireTenantBySlug(db, input.tenantSlug);
   await enforce(deps.limiter, `passkey:options:ip:${tenant.id}:${ctx.ipAddress ?? "unknown"}`, passkeyLimits.optionsPerIp);
   const { id: rpID } = expectedOriginFor(deps.config);
-  const options = await generateAuthenticationOptions({ rpID, userVerification: "preferred", timeout: CHALLENGE_SECONDS * 1000 });
+  const options = await generateAuthenticationOptions({ rpID, userVerification: "required", timeout: CHALLENGE_SECONDS * 1000 });
   await storeChallenge(db, { tenantId: tenant.id, userId: null, ceremony: "authentication", challenge: options.challenge });
   return asWire<PasskeyAuthenticationOptions>(options);
 }
@@ -526,8 +526,8 @@ async function checkAssertion(
 }
 
 /**
- * Passwordless sign-in with a discoverable passkey: the credential says who. Success starts a
- * session with amr `hwk`, `user` (+ `mfa` when the user was verified) and the matching acr, and
+ * Passwordless sign-in with a discoverable passkey: the credential says who, and the authenticator
+ * must have verified the user. Success starts a session with amr `hwk`, `user`, `mfa` and acr 2fa, and
  * records `user.signed_in` (method passkey). Every refusal gives the same answer and is recorded
  * as `user.sign_in_failed` with its reason. Limited per client address (with password sign-in's
  * count) and per credential.
@@ -546,6 +546,9 @@ export async function finishPasskeySignIn(
   let checked: CheckedAssertion;
   try {
     checked = await checkAssertion(db, deps.config, { tenantId: tenant.id, userId: null, response: input.response });
+    // A passkey alone is two factors only with the user verified (PIN or biometric); without it,
+    // it would be one factor that skips whatever second factor the user or tenant requires.
+    if (!checked.userVerified) throw new PasskeyRefused("verification_failed", checked.credential.id, checked.credential.userId);
   } catch (error) {
     if (!(error instanceof PasskeyRefused)) throw error;
     await db.transaction((tx) =>
