@@ -16,7 +16,7 @@ import { findUserById } from "../users/users";
 import { consumeUserChallenges } from "./challenges";
 import { secondFactorsOf, type SecondFactors } from "./factors";
 import { factorsResetMessage, recoveryCodesReplacedMessage, totpRemovedMessage } from "./messages";
-import { deleteRecoveryCodes, replaceRecoveryCodes } from "./recovery-codes";
+import { afterFactorRemoved, replaceRecoveryCodes } from "./recovery-codes";
 
 async function tenantById(db: Executor, tenantId: string) {
   const [tenant] = await db.select().from(tenants).where(eq(tenants.id, tenantId)).limit(1);
@@ -58,8 +58,7 @@ export async function removeFactor(
 
   const outcome = await db.transaction(async (tx) => {
     await tx.delete(credentials).where(and(eq(credentials.tenantId, input.tenantId), eq(credentials.id, row.id)));
-    const left = await secondFactorsOf(tx, input.tenantId, input.userId);
-    const recoveryCodesRemoved = left.any ? 0 : await deleteRecoveryCodes(tx, input.tenantId, input.userId);
+    const { stillProtected, recoveryCodesRemoved } = await afterFactorRemoved(tx, input.tenantId, input.userId);
     await recordAuditEvent(tx, { ...ctx, actor: { type: "user", id: input.userId } }, {
       tenantId: input.tenantId,
       action: "mfa.factor_removed",
@@ -67,7 +66,7 @@ export async function removeFactor(
       targetId: row.id,
       data: { type: row.type, userId: input.userId, confirmed: row.verifiedAt !== null, recoveryCodesRemoved },
     });
-    return { stillProtected: left.any, confirmed: row.verifiedAt !== null };
+    return { stillProtected, confirmed: row.verifiedAt !== null };
   });
   if (outcome.confirmed) {
     const [tenant, user] = await Promise.all([tenantById(db, input.tenantId), userOf(db, input.tenantId, input.userId)]);

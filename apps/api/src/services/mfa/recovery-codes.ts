@@ -2,6 +2,7 @@ import { createHmac, randomInt } from "node:crypto";
 import { and, count, eq, isNull } from "drizzle-orm";
 import type { Executor } from "@plinto/db";
 import { credentials } from "@plinto/db/schema";
+import { secondFactorsOf } from "./factors";
 
 /**
  * Recovery codes: ten single-use codes a person keeps on paper for when their authenticator is
@@ -108,4 +109,14 @@ export async function deleteRecoveryCodes(tx: Executor, tenantId: string, userId
     .where(and(eq(credentials.tenantId, tenantId), eq(credentials.userId, userId), eq(credentials.type, "recovery_code")))
     .returning({ id: credentials.id });
   return gone.length;
+}
+
+/**
+ * After a second factor was removed: recovery codes back up second factors, so with the last one
+ * gone they go too. Call it in the transaction that removed the factor.
+ */
+export async function afterFactorRemoved(tx: Executor, tenantId: string, userId: string) {
+  const left = await secondFactorsOf(tx, tenantId, userId);
+  const recoveryCodesRemoved = left.any ? 0 : await deleteRecoveryCodes(tx, tenantId, userId);
+  return { stillProtected: left.any, recoveryCodesRemoved };
 }

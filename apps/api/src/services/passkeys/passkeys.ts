@@ -40,9 +40,8 @@ import type { MailContent } from "../auth/messages";
 import { limits as signInLimits } from "../auth/support";
 import type { RequestContext } from "../context";
 import { RateLimitedError, ServiceError } from "../errors";
-import { secondFactorsOf } from "../mfa/factors";
 import { recoveryCodesForFirstFactor } from "../mfa/manage";
-import { deleteRecoveryCodes } from "../mfa/recovery-codes";
+import { afterFactorRemoved } from "../mfa/recovery-codes";
 import { ACR } from "../oidc/claims";
 import { requireRecentAuth } from "../sessions/recent-auth";
 import { createSession } from "../sessions/sessions";
@@ -384,9 +383,7 @@ export async function removePasskey(
       .where(and(ownPasskey(tenant.id, user.id), eq(credentials.id, input.passkeyId)))
       .returning({ id: credentials.id, name: credentials.name });
     if (!row) throw new ServiceError("not_found", "No such passkey");
-    // With the last second factor gone, the recovery codes go too (as services/mfa does for apps).
-    const left = await secondFactorsOf(tx, tenant.id, user.id);
-    const recoveryCodesRemoved = left.any ? 0 : await deleteRecoveryCodes(tx, tenant.id, user.id);
+    const { recoveryCodesRemoved } = await afterFactorRemoved(tx, tenant.id, user.id);
     await recordAuditEvent(tx, { ...ctx, actor: { type: "user", id: user.id } }, {
       tenantId: tenant.id,
       action: "passkey.removed",
