@@ -7,34 +7,15 @@ import { jwksResponseSchema } from "./jwks";
 import { devOutboxQuerySchema, devOutboxResponseSchema } from "./mail";
 import * as mfa from "./mfa";
 import * as passkeys from "./passkeys";
+import { organizationOperations } from "./organizations";
 import { problemDetailsSchema } from "./problem";
+import { apiKeyOperations } from "./api-keys";
+import { MANAGED_TENANT_HEADER } from "./management";
+import { authPath, bodyErrors, managed, withLimits, type Operation } from "./operation";
 import * as signingKeys from "./signing-keys";
+import { tenantOperations } from "./tenants";
+import { userOperations } from "./users";
 
-type Method = "get" | "post" | "patch" | "delete";
-type Security = "none" | "session" | "apiKey";
-
-/** One HTTP operation of the API, described from the same zod schemas the server parses with. */
-export interface Operation {
-  method: Method;
-  /** OpenAPI path template, e.g. `/v1/tenants/{tenant}/auth/sign-in`. */
-  path: string;
-  operationId: string;
-  summary: string;
-  tag: string;
-  security: Security;
-  query?: z.ZodObject;
-  body?: z.ZodType;
-  /** The success answer; no `schema` means no body (e.g. 204). */
-  success: { status: number; description: string; schema?: z.ZodType; headers?: Record<string, string> };
-  /** Other answers that carry the success schema (e.g. 503 from /ready). */
-  alsoReturns?: Array<{ status: number; description: string }>;
-  errors: ErrorCode[];
-}
-
-const authPath = (rest: string) => `/v1/tenants/{tenant}/auth/${rest}`;
-const bodyErrors: ErrorCode[] = ["validation_failed", "malformed_json", "unsupported_media_type", "payload_too_large", "not_found"];
-const withLimits = (...codes: ErrorCode[]): ErrorCode[] => [...bodyErrors, "rate_limited", ...codes];
-const managed: ErrorCode[] = ["unauthorized", "forbidden"];
 const sessionCookie = { "Set-Cookie": "The tenant's IdP session cookie: HttpOnly, SameSite=Lax, Secure under https, Path=/t/{tenant}" };
 const signInOutcomes =
   "Switch on status: signed_in (a session started: token in the body and the cookie); mfa_required (no session yet: " +
@@ -42,8 +23,8 @@ const signInOutcomes =
   "authenticator app with the challengeToken, POST factors/totp then factors/totp/confirm)";
 const reauth: ErrorCode[] = ["unauthorized", "reauthentication_required"];
 
-/** Every operation the API serves. A test in apps/api checks this list against the route files. */
-export const operations: Operation[] = [
+/** The operations of the identity core (health, keys, applications, end-user authentication). */
+const coreOperations: Operation[] = [
   {
     method: "get", path: "/health", operationId: "getHealth", tag: "Operations", security: "none",
     summary: "Liveness: the process answers",
@@ -65,54 +46,62 @@ export const operations: Operation[] = [
     success: { status: 200, description: "JSON Web Key Set", schema: jwksResponseSchema }, errors: ["not_found"],
   },
   {
-    method: "get", path: "/v1/signing-keys", operationId: "listSigningKeys", tag: "Keys", security: "apiKey",
-    summary: "List the calling tenant's signing keys (scope signing_keys:read)",
+    method: "get", path: "/v1/signing-keys", operationId: "listSigningKeys", tag: "Keys", security: "management",
+    scope: "signing_keys:read",
+    summary: "List the calling tenant's signing keys",
     success: { status: 200, description: "Keys, newest first", schema: signingKeys.signingKeyListResponseSchema },
     errors: ["unauthorized", "forbidden"],
   },
   {
-    method: "post", path: "/v1/signing-keys/rotate", operationId: "rotateSigningKeys", tag: "Keys", security: "apiKey",
+    method: "post", path: "/v1/signing-keys/rotate", operationId: "rotateSigningKeys", tag: "Keys", security: "management",
+    scope: "signing_keys:write",
     summary: "Rotate: the published next key starts signing; the old one stays published until its tokens expire",
     body: signingKeys.rotateSigningKeysRequestSchema,
     success: { status: 200, description: "The keys after rotation", schema: signingKeys.rotateSigningKeysResponseSchema },
     errors: ["unauthorized", "forbidden", ...bodyErrors],
   },
   {
-    method: "get", path: "/v1/applications", operationId: "listApplications", tag: "Applications", security: "apiKey",
-    summary: "List the calling tenant's applications (scope applications:read)",
+    method: "get", path: "/v1/applications", operationId: "listApplications", tag: "Applications", security: "management",
+    scope: "applications:read",
+    summary: "List the calling tenant's applications",
     success: { status: 200, description: "Applications, newest first", schema: applications.applicationListResponseSchema },
     errors: managed,
   },
   {
-    method: "post", path: "/v1/applications", operationId: "createApplication", tag: "Applications", security: "apiKey",
-    summary: "Register an application (scope applications:write); a confidential one's client secret is in this answer only",
+    method: "post", path: "/v1/applications", operationId: "createApplication", tag: "Applications", security: "management",
+    scope: "applications:write",
+    summary: "Register an application; a confidential one's client secret is in this answer only",
     body: applications.createApplicationRequestSchema,
     success: { status: 201, description: "Created", schema: applications.applicationResponseSchema },
     errors: [...managed, ...bodyErrors, "conflict"],
   },
   {
-    method: "get", path: "/v1/applications/{application}", operationId: "getApplication", tag: "Applications", security: "apiKey",
-    summary: "One of the calling tenant's applications (scope applications:read)",
+    method: "get", path: "/v1/applications/{application}", operationId: "getApplication", tag: "Applications", security: "management",
+    scope: "applications:read",
+    summary: "One of the calling tenant's applications",
     success: { status: 200, description: "The application", schema: applications.applicationResponseSchema },
     errors: [...managed, "not_found"],
   },
   {
-    method: "patch", path: "/v1/applications/{application}", operationId: "updateApplication", tag: "Applications", security: "apiKey",
-    summary: "Change an application's settings (scope applications:write); only the fields sent change. A move to a secret-based auth method returns the new client secret once",
+    method: "patch", path: "/v1/applications/{application}", operationId: "updateApplication", tag: "Applications", security: "management",
+    scope: "applications:write",
+    summary: "Change an application's settings; only the fields sent change. A move to a secret-based auth method returns the new client secret once",
     body: applications.updateApplicationRequestSchema,
     success: { status: 200, description: "The application after the change", schema: applications.applicationResponseSchema },
     errors: [...managed, ...bodyErrors],
   },
   {
-    method: "delete", path: "/v1/applications/{application}", operationId: "deleteApplication", tag: "Applications", security: "apiKey",
-    summary: "Delete an application (scope applications:write) with its tokens, grants and consents",
+    method: "delete", path: "/v1/applications/{application}", operationId: "deleteApplication", tag: "Applications", security: "management",
+    scope: "applications:write",
+    summary: "Delete an application with its tokens, grants and consents",
     success: { status: 204, description: "Deleted" },
     errors: [...managed, "not_found"],
   },
   {
     method: "post", path: "/v1/applications/{application}/rotate-secret", operationId: "rotateApplicationSecret", tag: "Applications",
-    security: "apiKey",
-    summary: "Issue a new client secret (scope applications:write); the old one stops working at once",
+    security: "management",
+    scope: "applications:write",
+    summary: "Issue a new client secret; the old one stops working at once",
     success: { status: 200, description: "The new secret, shown this once", schema: applications.applicationSecretRotatedResponseSchema },
     errors: [...managed, "not_found", "conflict"],
   },
@@ -309,16 +298,40 @@ export const operations: Operation[] = [
   },
 ];
 
+/** Every operation the API serves. A test in apps/api checks this list against the route files. */
+export const operations: Operation[] = [
+  ...coreOperations,
+  ...userOperations,
+  ...organizationOperations,
+  ...apiKeyOperations,
+  ...tenantOperations,
+];
+
 const jsonSchema = (schema: z.ZodType, io: "input" | "output") =>
   z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" }) as Record<string, unknown>;
+
+const example = (value: unknown) => (value === undefined ? {} : { example: value });
+
+/** An admin's access token works across the tenants they administer; this header picks one. */
+const tenantHeader = {
+  name: MANAGED_TENANT_HEADER, in: "header", required: false, schema: { type: "string" },
+  description: "With an admin access token: the slug of the tenant to manage (default: the platform tenant). Ignored for API keys, which belong to one tenant.",
+};
+
+function securityOf(op: Operation) {
+  if (op.security === "management") return { security: [{ apiKey: [] }, { adminToken: [] }] };
+  if (op.security === "session") return { security: [{ session: [] }, { sessionCookie: [] }] };
+  return { security: [] };
+}
 
 /** The OpenAPI 3.1 document, generated from `operations` and the zod schemas: nothing written twice. */
 export function buildOpenApiDocument(serverUrl: string) {
   const paths: Record<string, Record<string, unknown>> = {};
   for (const op of operations) {
-    const pathParams = [...op.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
+    const pathParams: Array<Record<string, unknown>> = [...op.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => ({
       name, in: "path", required: true, schema: { type: "string" },
     }));
+    if (op.security === "management") pathParams.push(tenantHeader);
     const queryParams = op.query
       ? Object.entries(jsonSchema(op.query, "input").properties as Record<string, unknown>).map(([name, schema]) => ({
           name, in: "query", required: ((jsonSchema(op.query!, "input").required as string[] | undefined) ?? []).includes(name), schema,
@@ -328,7 +341,9 @@ export function buildOpenApiDocument(serverUrl: string) {
     const responses: Record<string, unknown> = {
       [op.success.status]: {
         description: op.success.description,
-        ...(op.success.schema ? { content: { "application/json": { schema: jsonSchema(op.success.schema, "output") } } } : {}),
+        ...(op.success.schema
+          ? { content: { "application/json": { schema: jsonSchema(op.success.schema, "output"), ...example(op.examples?.response) } } }
+          : {}),
         ...(op.success.headers
           ? { headers: Object.fromEntries(Object.entries(op.success.headers).map(([h, d]) => [h, { description: d, schema: { type: "string" } }])) }
           : {}),
@@ -346,10 +361,13 @@ export function buildOpenApiDocument(serverUrl: string) {
     (paths[op.path] ??= {})[op.method] = {
       operationId: op.operationId,
       summary: op.summary,
+      ...(op.scope ? { description: `Needs the \`${op.scope}\` scope (API key) or permission (admin role).`, "x-plinto-scope": op.scope } : {}),
       tags: [op.tag],
-      ...(op.security === "apiKey" ? { security: [{ apiKey: [] }] } : op.security === "session" ? { security: [{ session: [] }, { sessionCookie: [] }] } : { security: [] }),
+      ...securityOf(op),
       ...(pathParams.length + queryParams.length > 0 ? { parameters: [...pathParams, ...queryParams] } : {}),
-      ...(op.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(op.body, "input") } } } } : {}),
+      ...(op.body
+        ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(op.body, "input"), ...example(op.examples?.request) } } } }
+        : {}),
       responses,
     };
   }
@@ -368,7 +386,11 @@ export function buildOpenApiDocument(serverUrl: string) {
         Problem: { ...jsonSchema(problemDetailsSchema, "output"), description: `type is ${problemType("not_found").replace("not_found", "{code}")}` },
       },
       securitySchemes: {
-        apiKey: { type: "http", scheme: "bearer", description: "A management API key (plinto_sk_…)" },
+        apiKey: { type: "http", scheme: "bearer", description: "A management API key (plinto_sk_…) of the tenant it manages" },
+        adminToken: {
+          type: "http", scheme: "bearer", bearerFormat: "JWT",
+          description: `An access token from the platform tenant's OIDC provider for the resource {API_URL}/v1, of a user who administers the tenant named by ${MANAGED_TENANT_HEADER}`,
+        },
         session: { type: "http", scheme: "bearer", description: "The sessionToken returned by sign-in" },
         sessionCookie: { type: "apiKey", in: "cookie", name: "plinto_session" },
       },

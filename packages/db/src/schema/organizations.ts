@@ -1,5 +1,6 @@
 import { boolean, index, jsonb, pgTable, primaryKey, text, unique, uniqueIndex } from "drizzle-orm/pg-core";
 import { at, id, sameTenant, tenantId, timestamps } from "./columns";
+import { tenants } from "./tenants";
 import { users } from "./users";
 
 /** A customer's customer: a company or team inside a tenant (B2B). */
@@ -11,11 +12,17 @@ export const organizations = pgTable(
     name: text("name").notNull(),
     slug: text("slug").notNull(),
     metadata: jsonb("metadata").$type<Record<string, unknown>>().notNull().default({}),
+    /**
+     * Only in the platform tenant: the customer tenant this organization administers. Its members
+     * are that tenant's admins, with their admin role (owner, admin, developer, support, viewer).
+     */
+    managedTenantId: text("managed_tenant_id").references(() => tenants.id, { onDelete: "cascade" }),
     ...timestamps,
   },
   (t) => [
     unique("organizations_tenant_id_unique").on(t.tenantId, t.id),
     uniqueIndex("organizations_tenant_slug_unique").on(t.tenantId, t.slug),
+    uniqueIndex("organizations_managed_tenant_unique").on(t.managedTenantId),
   ],
 );
 
@@ -44,6 +51,7 @@ export const permissions = pgTable(
     id: id("permission"),
     key: text("key").notNull(),
     description: text("description"),
+    builtIn: boolean("built_in").notNull().default(false),
     ...timestamps,
   },
   (t) => [

@@ -19,6 +19,8 @@ export const sessions = pgTable(
     lastActiveAt: at("last_active_at").notNull().defaultNow(),
     expiresAt: at("expires_at").notNull(),
     revokedAt: at("revoked_at"),
+    /** The organization the user acts in on this session; checked against membership at every use. */
+    activeOrganizationId: text("active_organization_id"),
     ...timestamps,
   },
   (t) => [

@@ -1,22 +1,15 @@
 import { and, eq, gt, isNull, or } from "drizzle-orm";
 import type { Executor } from "@plinto/db";
-import { apiKeys } from "@plinto/db/schema";
+import { MANAGEMENT_SCOPES, type ManagementScope } from "@plinto/contracts";
+import { apiKeys, tenants } from "@plinto/db/schema";
 import { hashToken, randomToken } from "../../lib/crypto";
 import { recordAuditEvent } from "../audit/audit";
 import type { RequestContext } from "../context";
 import { ServiceError } from "../errors";
 
-/**
- * What a management API key may do. Each key carries the scopes it was given; a route names the one
- * it needs. (The full catalogue grows with the management API.)
- */
-export const API_KEY_SCOPES = [
-  "signing_keys:read",
-  "signing_keys:write",
-  "applications:read",
-  "applications:write",
-] as const;
-export type ApiKeyScope = (typeof API_KEY_SCOPES)[number];
+/** What a management API key may do: scopes from the management catalogue. */
+export const API_KEY_SCOPES = MANAGEMENT_SCOPES;
+export type ApiKeyScope = ManagementScope;
 
 /** Keys look like `plinto_sk_<43 chars>`: recognisable in logs and by secret scanners. */
 const KEY_PREFIX = "plinto_sk_";
@@ -40,6 +33,13 @@ export async function createApiKey(tx: Executor, ctx: RequestContext, input: New
   if (input.scopes.length === 0 || unknown.length > 0) {
     throw new ServiceError("validation_failed", `Scopes are one or more of ${API_KEY_SCOPES.join(", ")}`, [
       { path: "scopes", message: unknown.length ? `Unknown scope ${unknown[0]}` : "Give the key at least one scope" },
+    ]);
+  }
+  const [tenant] = await tx.select({ kind: tenants.kind }).from(tenants).where(eq(tenants.id, input.tenantId)).limit(1);
+  if (!tenant) throw new ServiceError("not_found", "No such tenant");
+  if (tenant.kind !== "platform" && input.scopes.some((s) => s.startsWith("tenants:"))) {
+    throw new ServiceError("validation_failed", "Only the platform tenant's keys can manage tenants", [
+      { path: "scopes", message: "tenants:read and tenants:write are for the platform tenant" },
     ]);
   }
   const secret = `${KEY_PREFIX}${randomToken(32)}`;
@@ -84,9 +84,10 @@ const LAST_USED_INTERVAL_MS = 60_000;
  */
 export async function authenticateApiKey(db: Executor, presented: string, now: Date = new Date()) {
   if (!KEY_SHAPE.test(presented)) return undefined;
-  const [key] = await db
-    .select()
+  const [row] = await db
+    .select({ key: apiKeys, tenantKind: tenants.kind })
     .from(apiKeys)
+    .innerJoin(tenants, eq(tenants.id, apiKeys.tenantId))
     .where(
       and(
         eq(apiKeys.keyHash, hashToken(presented)),
@@ -95,21 +96,10 @@ export async function authenticateApiKey(db: Executor, presented: string, now: D
       ),
     )
     .limit(1);
-  if (!key) return undefined;
+  if (!row) return undefined;
+  const key = row.key;
   if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > LAST_USED_INTERVAL_MS) {
     await db.update(apiKeys).set({ lastUsedAt: now }).where(and(eq(apiKeys.tenantId, key.tenantId), eq(apiKeys.id, key.id)));
   }
-  return { apiKeyId: key.id, tenantId: key.tenantId, scopes: key.scopes };
-}
-
-/**
- * The management caller behind an `Authorization: Bearer <api key>` header, allowed `scope`:
- * 401 without a valid key, 403 when the key lacks the scope.
- */
-export async function authorizeApiKey(db: Executor, authorization: string | null, scope: ApiKeyScope) {
-  const presented = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(authorization ?? "")?.[1];
-  const caller = presented ? await authenticateApiKey(db, presented) : undefined;
-  if (!caller) throw new ServiceError("unauthorized", "Send a valid API key as a Bearer token");
-  if (!caller.scopes.includes(scope)) throw new ServiceError("forbidden", `This API key lacks the ${scope} scope`);
-  return caller;
+  return { apiKeyId: key.id, tenantId: key.tenantId, tenantKind: row.tenantKind, scopes: key.scopes };
 }

@@ -10,6 +10,8 @@ import {
   updateApplication,
   verifyClientSecret,
 } from "../applications/applications";
+import { ensureBuiltInRoles } from "../organizations/roles";
+import { ensureAdminOrganization, setTenantAdmin } from "../tenants/admins";
 import { createTenant, findTenantBySlug } from "../tenants/tenants";
 import { createUser, findUserByEmail, getPasswordHash, setPassword } from "../users/users";
 import { verifyPassword } from "../../lib/password";
@@ -17,6 +19,8 @@ import { verifyPassword } from "../../lib/password";
 export const PLATFORM_TENANT = { slug: "plinto", name: "Plinto", kind: "platform" } as const;
 export const DEMO_TENANT = { slug: "demo", name: "Demo", kind: "customer" } as const;
 export const DEMO_USER = { email: "demo@example.com", name: "Demo User" } as const;
+/** Everything a customer tenant's key can hold (tenants:* belong to the platform tenant). */
+const TENANT_KEY_SCOPES = API_KEY_SCOPES.filter((s) => !s.startsWith("tenants:"));
 
 /** What the seed leaves for a developer; written to `.plinto/dev-credentials.json`. */
 export interface DevCredentials {
@@ -122,11 +126,20 @@ export async function seedDevelopment(
       seeded.push((await findTenantBySlug(tx, spec.slug)) ?? (await createTenant(tx, systemContext, spec)));
     }
     const demoTenant = seeded[1]!;
+    // Tenants from before organizations existed get their built-in roles and admin organization.
+    for (const tenant of seeded) {
+      await ensureBuiltInRoles(tx, tenant);
+      await ensureAdminOrganization(tx, tenant);
+    }
 
     // The same demo user in both tenants, with one password: it signs in to the demo tenant's
     // apps and, through the platform tenant, to the admin dashboard and the account portal.
     const password = await ensureDemoUser(tx, demoTenant.id, options.previousPassword);
     await ensureDemoUser(tx, seeded[0]!.id, password, { set: true });
+    // In the platform tenant the demo user is an owner of both tenants: a platform operator who
+    // can sign in to the admin dashboard and manage the demo tenant.
+    const operator = (await findUserByEmail(tx, seeded[0]!.id, DEMO_USER.email))!;
+    for (const tenant of seeded) await setTenantAdmin(tx, systemContext, { tenant, userId: operator.id, role: "owner" });
 
     const applications: DevCredentials["applications"] = {};
     for (const [slug, specs] of Object.entries(seededApplications(options.sites))) {
@@ -141,14 +154,14 @@ export async function seedDevelopment(
     const previousKey = options.previousApiKeys?.[DEMO_TENANT.slug];
     const stillWorks = previousKey ? await authenticateApiKey(tx, previousKey.secret) : undefined;
     // A key from before new scopes existed is replaced, so the printed key can do everything.
-    const complete = API_KEY_SCOPES.every((scope) => stillWorks?.scopes.includes(scope));
+    const complete = TENANT_KEY_SCOPES.every((scope) => stillWorks?.scopes.includes(scope));
     const demoKey =
       previousKey && stillWorks?.tenantId === demoTenant.id && complete
         ? previousKey
         : await createApiKey(tx, systemContext, {
             tenantId: demoTenant.id,
             name: "Development key (seed)",
-            scopes: [...API_KEY_SCOPES],
+            scopes: [...TENANT_KEY_SCOPES],
           }).then(({ apiKey, secret }) => ({ id: apiKey.id, secret, scopes: apiKey.scopes }));
 
     return {

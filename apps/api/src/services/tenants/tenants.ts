@@ -4,6 +4,8 @@ import { tenants, type TenantKind } from "@plinto/db/schema";
 import { recordAuditEvent } from "../audit/audit";
 import type { RequestContext } from "../context";
 import { ServiceError } from "../errors";
+import { ensureBuiltInRoles } from "../organizations/roles";
+import { ensureAdminOrganization } from "./admins";
 
 /** Tenant slugs appear in issuer URLs (`/t/{slug}`): lowercase letters, digits and inner hyphens. */
 export const TENANT_SLUG = /^[a-z0-9](?:[a-z0-9-]{0,46}[a-z0-9])?$/;
@@ -40,6 +42,8 @@ export async function createTenant(tx: Executor, ctx: RequestContext, input: New
     targetId: tenant!.id,
     data: { slug: tenant!.slug, kind: tenant!.kind },
   });
+  await ensureBuiltInRoles(tx, tenant!);
+  await ensureAdminOrganization(tx, tenant!);
   return tenant!;
 }
 

@@ -1,0 +1,105 @@
+import { createLocalJWKSet, jwtVerify } from "jose";
+import { MANAGED_TENANT_HEADER, type ManagementScope } from "@plinto/contracts";
+import type { Executor } from "@plinto/db";
+import type { TenantKind } from "@plinto/db/schema";
+import { authenticateApiKey } from "../api-keys/api-keys";
+import { findApplicationByClientId } from "../applications/applications";
+import type { RequestContext } from "../context";
+import { ServiceError } from "../errors";
+import { SIGNING_ALGORITHMS, publishedKeys } from "../keys/keys";
+import { apiResource } from "../oidc/provider";
+import { adminScopes, platformTenant } from "../tenants/admins";
+import { findTenantBySlug, TENANT_SLUG } from "../tenants/tenants";
+import { findUserById } from "../users/users";
+
+/** Who is calling the management API, for which tenant, allowed what. */
+export interface ManagementCaller {
+  tenantId: string;
+  tenantKind: TenantKind;
+  scopes: ManagementScope[];
+  actor: RequestContext["actor"];
+}
+
+const API_KEY_SHAPE = /^plinto_sk_/;
+
+/**
+ * Authenticates a management request and checks it may do `scope`:
+ * - an API key (`plinto_sk_…`) acts in its own tenant with its own scopes;
+ * - an admin's access token (RFC 9068 JWT from the platform tenant for the `{API_URL}/v1` resource,
+ *   issued to a first-party application) acts in the tenant the `Plinto-Tenant` header names
+ *   (default: the platform tenant) with the permissions of their admin role there, read now.
+ * 401 when the credential is missing or invalid; 403 when it is valid but may not do `scope` here.
+ * A tenant the admin does not administer answers like one that does not exist to them: 403.
+ */
+export async function authorizeManagement(
+  db: Executor,
+  input: { publicUrl: string; headers: Headers; scope: ManagementScope; now?: Date },
+): Promise<ManagementCaller> {
+  const presented = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(input.headers.get("authorization") ?? "")?.[1];
+  if (!presented) throw new ServiceError("unauthorized", "Send an API key or an admin access token as a Bearer token");
+  const caller = API_KEY_SHAPE.test(presented)
+    ? await apiKeyCaller(db, presented, input.now)
+    : await adminCaller(db, presented, input);
+  if (!caller.scopes.includes(input.scope)) {
+    throw new ServiceError("forbidden", `This credential lacks ${input.scope} in this tenant`);
+  }
+  return caller;
+}
+
+async function apiKeyCaller(db: Executor, presented: string, now: Date | undefined): Promise<ManagementCaller> {
+  const key = await authenticateApiKey(db, presented, now);
+  if (!key) throw new ServiceError("unauthorized", "This API key is not valid, or was revoked or expired");
+  return {
+    tenantId: key.tenantId,
+    tenantKind: key.tenantKind,
+    // tenants:* manage other tenants: only a platform tenant's key can hold them.
+    scopes: (key.scopes as ManagementScope[]).filter((s) => key.tenantKind === "platform" || !s.startsWith("tenants:")),
+    actor: { type: "api_key", id: key.apiKeyId },
+  };
+}
+
+async function adminCaller(
+  db: Executor,
+  token: string,
+  input: { publicUrl: string; headers: Headers; now?: Date },
+): Promise<ManagementCaller> {
+  const platform = await platformTenant(db);
+  const claims = await verifyAdminToken(db, token, { platformTenant: platform, publicUrl: input.publicUrl, now: input.now });
+  const user = await findUserById(db, platform.id, claims.sub);
+  if (!user || user.status !== "active") throw new ServiceError("unauthorized", "This access token's user cannot sign in any more");
+
+  const slug = input.headers.get(MANAGED_TENANT_HEADER)?.trim() || platform.slug;
+  const tenant = TENANT_SLUG.test(slug) ? await findTenantBySlug(db, slug) : undefined;
+  const scopes = tenant ? await adminScopes(db, { userId: user.id, tenantId: tenant.id }) : [];
+  if (!tenant || scopes.length === 0) throw new ServiceError("forbidden", `You do not administer a tenant named "${slug}"`);
+  return { tenantId: tenant.id, tenantKind: tenant.kind, scopes, actor: { type: "admin", id: user.id } };
+}
+
+/** Checks an access token the platform tenant issued for Plinto's API; returns its subject. */
+async function verifyAdminToken(
+  db: Executor,
+  token: string,
+  input: { platformTenant: { id: string; slug: string }; publicUrl: string; now?: Date },
+) {
+  const keys = createLocalJWKSet({ keys: await publishedKeys(db, input.platformTenant.id, input.now) });
+  let payload;
+  try {
+    ({ payload } = await jwtVerify(token, keys, {
+      issuer: `${input.publicUrl}/t/${input.platformTenant.slug}`,
+      audience: apiResource(input.publicUrl),
+      typ: "at+jwt",
+      algorithms: [...SIGNING_ALGORITHMS],
+      requiredClaims: ["sub", "client_id", "exp"],
+      ...(input.now ? { currentDate: input.now } : {}),
+    }));
+  } catch {
+    throw new ServiceError("unauthorized", "This access token is not valid for the management API");
+  }
+  // Only Plinto's own sites may act as an admin: a third-party application a user allowed
+  // scopes to must not reach the management API on their behalf.
+  const application = await findApplicationByClientId(db, input.platformTenant.id, String(payload.client_id));
+  if (!application?.firstParty || payload.sub === payload.client_id) {
+    throw new ServiceError("unauthorized", "This access token was not issued to an admin through a Plinto site");
+  }
+  return { sub: String(payload.sub) };
+}
