@@ -3,6 +3,7 @@ import * as applications from "./applications";
 import * as auth from "./auth";
 import { errorCatalog, problemType, type ErrorCode } from "./errors";
 import { healthResponseSchema, readyResponseSchema } from "./health";
+import { applicationExamples, signingKeyExamples } from "./examples";
 import { jwksResponseSchema } from "./jwks";
 import { devOutboxQuerySchema, devOutboxResponseSchema } from "./mail";
 import * as mfa from "./mfa";
@@ -51,6 +52,7 @@ const coreOperations: Operation[] = [
     summary: "List the calling tenant's signing keys",
     success: { status: 200, description: "Keys, newest first", schema: signingKeys.signingKeyListResponseSchema },
     errors: ["unauthorized", "forbidden"],
+    examples: { response: signingKeyExamples.list },
   },
   {
     method: "post", path: "/v1/signing-keys/rotate", operationId: "rotateSigningKeys", tag: "Keys", security: "management",
@@ -59,6 +61,7 @@ const coreOperations: Operation[] = [
     body: signingKeys.rotateSigningKeysRequestSchema,
     success: { status: 200, description: "The keys after rotation", schema: signingKeys.rotateSigningKeysResponseSchema },
     errors: ["unauthorized", "forbidden", ...bodyErrors],
+    examples: signingKeyExamples.rotate,
   },
   {
     method: "get", path: "/v1/applications", operationId: "listApplications", tag: "Applications", security: "management",
@@ -66,6 +69,7 @@ const coreOperations: Operation[] = [
     summary: "List the calling tenant's applications",
     success: { status: 200, description: "Applications, newest first", schema: applications.applicationListResponseSchema },
     errors: managed,
+    examples: { response: applicationExamples.list },
   },
   {
     method: "post", path: "/v1/applications", operationId: "createApplication", tag: "Applications", security: "management",
@@ -74,6 +78,7 @@ const coreOperations: Operation[] = [
     body: applications.createApplicationRequestSchema,
     success: { status: 201, description: "Created", schema: applications.applicationResponseSchema },
     errors: [...managed, ...bodyErrors, "conflict"],
+    examples: applicationExamples.create,
   },
   {
     method: "get", path: "/v1/applications/{application}", operationId: "getApplication", tag: "Applications", security: "management",
@@ -81,6 +86,7 @@ const coreOperations: Operation[] = [
     summary: "One of the calling tenant's applications",
     success: { status: 200, description: "The application", schema: applications.applicationResponseSchema },
     errors: [...managed, "not_found"],
+    examples: { response: applicationExamples.get },
   },
   {
     method: "patch", path: "/v1/applications/{application}", operationId: "updateApplication", tag: "Applications", security: "management",
@@ -89,6 +95,7 @@ const coreOperations: Operation[] = [
     body: applications.updateApplicationRequestSchema,
     success: { status: 200, description: "The application after the change", schema: applications.applicationResponseSchema },
     errors: [...managed, ...bodyErrors],
+    examples: applicationExamples.update,
   },
   {
     method: "delete", path: "/v1/applications/{application}", operationId: "deleteApplication", tag: "Applications", security: "management",
@@ -104,6 +111,7 @@ const coreOperations: Operation[] = [
     summary: "Issue a new client secret; the old one stops working at once",
     success: { status: 200, description: "The new secret, shown this once", schema: applications.applicationSecretRotatedResponseSchema },
     errors: [...managed, "not_found", "conflict"],
+    examples: { response: applicationExamples.rotateSecret },
   },
   {
     method: "get", path: "/v1/dev/outbox", operationId: "listDevOutbox", tag: "Development", security: "none",

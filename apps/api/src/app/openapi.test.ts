@@ -69,4 +69,34 @@ describe("GET /v1/openapi.json", () => {
     expect(signIn.responses["429"]).toBeDefined();
     expect(document.servers[0].url).toMatch(/^http/);
   });
+
+  it("gives every management operation worked examples that its own schemas accept", () => {
+    const management = operations.filter((op) => op.security === "management");
+    expect(management.length).toBeGreaterThan(0);
+    for (const op of management) {
+      const where = `${op.method.toUpperCase()} ${op.path}`;
+      expect(op.scope, `${where} names its scope`).toMatch(/^[a-z_]+:(read|write)$/);
+      if (op.body) {
+        expect(op.examples?.request, `${where} has a request example`).toBeDefined();
+        const parsed = op.body.safeParse(op.examples?.request);
+        expect(parsed.success, `${where} request example: ${parsed.error?.message}`).toBe(true);
+      }
+      if (op.success.schema) {
+        expect(op.examples?.response, `${where} has a response example`).toBeDefined();
+        const parsed = op.success.schema.safeParse(op.examples?.response);
+        expect(parsed.success, `${where} response example: ${parsed.error?.message}`).toBe(true);
+      }
+    }
+  });
+
+  it("puts the examples and the scope in the document", async () => {
+    const document = await (await GET()).json();
+    const list = document.paths["/v1/applications"].get;
+    expect(list["x-plinto-scope"]).toBe("applications:read");
+    expect(list.security).toEqual([{ apiKey: [] }, { adminToken: [] }]);
+    expect(list.parameters.some((p: { name: string; in: string }) => p.in === "header" && p.name === "plinto-tenant")).toBe(true);
+    expect(list.responses["200"].content["application/json"].example.applications).toBeInstanceOf(Array);
+    const create = document.paths["/v1/applications"].post;
+    expect(create.requestBody.content["application/json"].example.name).toEqual(expect.any(String));
+  });
 });
