@@ -3,6 +3,15 @@ import { at, id, sameTenant, tenantId, timestamps } from "./columns";
 import { tenants } from "./tenants";
 import { users } from "./users";
 
+/**
+ * An organization's own policies, stricter than its tenant's where they differ. `mfaPolicy.mode`
+ * `required` makes every member set up a second factor (within `gracePeriodDays` of the later of
+ * `requiredSince` and their joining).
+ */
+export interface OrganizationSettings {
+  mfaPolicy?: { mode?: "optional" | "required"; gracePeriodDays?: number; requiredSince?: string };
+}
+
 /** A customer's customer: a company or team inside a tenant (B2B). */
 export const organizations = pgTable(
   "organizations",
@@ -12,6 +21,7 @@ export const organizations = pgTable(
     name: text("name").notNull(),
     slug: text("slug").notNull(),
     metadata: jsonb("metadata").$type<Record<string, unknown>>().notNull().default({}),
+    settings: jsonb("settings").$type<OrganizationSettings>().notNull().default({}),
     /**
      * Only in the platform tenant: the customer tenant this organization administers. Its members
      * are that tenant's admins, with their admin role (owner, admin, developer, support, viewer).

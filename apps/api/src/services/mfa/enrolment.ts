@@ -19,7 +19,7 @@ import { findUserById } from "../users/users";
 import { findLiveChallenge, recordChallengeFailure, type MfaChallenge } from "./challenges";
 import { secondFactorsOf, type FactorSummary } from "./factors";
 import { totpAddedMessage } from "./messages";
-import { enrolmentRequirement, readMfaPolicy } from "./policy";
+import { userMfaPolicy } from "./user-policy";
 import { replaceRecoveryCodes } from "./recovery-codes";
 import { challengeGone, finishChallenge, wrongCode, type SignedIn } from "./sign-in";
 import { confirmTotp, createTotpEnrolment, pendingTotpEnrolment, verifiedTotp, type TotpEnrolment } from "./totp";
@@ -72,7 +72,7 @@ export async function startTotpEnrolment(
   const tenant = await requireTenant(db, input.tenantSlug);
   const who = await authorize(db, tenant, input, now);
   if (who.kind === "session") {
-    if (readMfaPolicy(tenant.settings).mode === "off") throw new ServiceError("forbidden", `${displayNameOf(tenant)} does not offer two-step verification`);
+    if ((await userMfaPolicy(db, { tenant, user: who.user, now })).mode === "off") throw new ServiceError("forbidden", `${displayNameOf(tenant)} does not offer two-step verification`);
     requireRecentAuth(who.session, undefined, now);
   }
   await enforce(deps.limiter, `mfa:enrol:${tenant.id}:${who.user.id}`, limits.mfaPerAccount);
@@ -124,7 +124,7 @@ export async function enrolmentStatus(
   const pending = await pendingTotpEnrolment(db, deps.config.secret, { tenantId: tenant.id, userId: who.user.id, ...label, now });
   let dueBy: Date | undefined;
   if (who.kind === "session" && !(await secondFactorsOf(db, tenant.id, who.user.id)).any) {
-    const requirement = enrolmentRequirement(readMfaPolicy(tenant.settings), who.user, now);
+    const { requirement } = await userMfaPolicy(db, { tenant, user: who.user, now });
     if (requirement.kind === "due") dueBy = requirement.dueBy;
   }
   return { via: who.kind, ...(pending ? { pending: { ...pending, ...label } } : {}), ...(dueBy ? { dueBy } : {}) };

@@ -5,7 +5,7 @@
  */
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { auditEvents, credentials, mfaChallenges, sessions, tenants, type TenantSettings } from "@plinto/db/schema";
+import { auditEvents, credentials, memberships, mfaChallenges, organizations, roles, sessions, tenants, type TenantSettings } from "@plinto/db/schema";
 import type { TestDatabase } from "@plinto/db/testing";
 import { getTestInstance } from "../../../test/instance";
 import { createMailer, type Mailer } from "../../lib/mail";
@@ -457,6 +457,57 @@ describe("a tenant that requires a second factor", () => {
     expect(signedIn.session.acr).toBeNull();
     const late = new Date(p.user.createdAt.getTime() + 8 * 86_400_000);
     expect((await passwordSignIn(p, late)).status).toBe("mfa_enrolment_required");
+  });
+});
+
+describe("an organization that requires a second factor", () => {
+  async function organization(settings: Record<string, unknown>, members: string[], joinedAt: Date) {
+    const [org] = await database.db
+      .insert(organizations)
+      .values({ tenantId, name: `Org ${++counter}`, slug: `org-${counter}`, settings })
+      .returning();
+    const [member] = await database.db.select().from(roles).where(and(eq(roles.tenantId, tenantId), eq(roles.key, "member")));
+    for (const userId of members) {
+      await database.db.insert(memberships).values({ tenantId, organizationId: org!.id, userId, roleId: member!.id, createdAt: joinedAt });
+    }
+    return org!;
+  }
+
+  it("binds its members, not the tenant's other users, with a grace period from when they joined", async () => {
+    const inside = await person();
+    const outside = await person();
+    const joined = new Date(inside.user.createdAt.getTime() + 10 * 86_400_000);
+    await organization({ mfaPolicy: { mode: "required", gracePeriodDays: 3 } }, [inside.user.id], joined);
+
+    // Before joining plus grace: signs in, told by when; the non-member is not asked at all.
+    const during = expectSignedIn(await passwordSignIn(inside, new Date(joined.getTime() + 86_400_000)));
+    expect(during.mfa).toEqual({ enrolmentDueBy: new Date(joined.getTime() + 3 * 86_400_000) });
+    const free = expectSignedIn(await passwordSignIn(outside, new Date(joined.getTime() + 5 * 86_400_000)));
+    expect(free.mfa).toBeUndefined();
+    // After it: held back until a factor is set up.
+    expect((await passwordSignIn(inside, new Date(joined.getTime() + 4 * 86_400_000))).status).toBe("mfa_enrolment_required");
+  });
+
+  it("is stricter than its tenant: enrolment is offered even where the tenant has second factors off", async () => {
+    await setPolicy({ mode: "off" });
+    const p = await person();
+    await organization({ mfaPolicy: { mode: "required" } }, [p.user.id], p.user.createdAt);
+    const held = expectStatus(await passwordSignIn(p, T0), "mfa_enrolment_required");
+    const started = await startTotpEnrolment(database.db, deps, p.ctx, { tenantSlug, challengeToken: held.challengeToken, now: T0 });
+    const confirmed = await confirmTotpEnrolment(database.db, deps, p.ctx, {
+      tenantSlug,
+      challengeToken: held.challengeToken,
+      code: totpCode(started.secret, S0),
+      now: T0,
+    });
+    expect(confirmed.signIn?.session.acr).toBe(ACR.multiFactor);
+  });
+
+  it("does not loosen a tenant that requires one", async () => {
+    await setPolicy({ mode: "required", gracePeriodDays: 0 });
+    const p = await person();
+    await organization({ mfaPolicy: { mode: "optional" } }, [p.user.id], p.user.createdAt);
+    expect((await passwordSignIn(p, T0)).status).toBe("mfa_enrolment_required");
   });
 });
 

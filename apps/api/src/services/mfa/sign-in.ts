@@ -27,7 +27,8 @@ import { findUserById } from "../users/users";
 import { consumeChallenge, createChallenge, findLiveChallenge, recordChallengeFailure, type MfaChallenge } from "./challenges";
 import { combinedAmr, offeredMethods, secondFactorsOf, type MfaMethod } from "./factors";
 import { mfaEmailCodeMessage, recoveryCodeUsedMessage } from "./messages";
-import { enrolmentRequirement, readMfaPolicy } from "./policy";
+import { readMfaPolicy } from "./policy";
+import { userMfaPolicy } from "./user-policy";
 import { remainingRecoveryCodes, spendRecoveryCode } from "./recovery-codes";
 import { verifyTotp } from "./totp";
 
@@ -99,7 +100,7 @@ export async function afterFirstFactor(
   const now = input.now ?? new Date();
   const { tenant, user } = input;
   const actor: RequestContext = { ...ctx, actor: { type: "user", id: user.id } };
-  const policy = readMfaPolicy(input.tenant.settings);
+  const policy = await userMfaPolicy(tx, { tenant, user, now });
   const factors = await secondFactorsOf(tx, tenant.id, user.id);
 
   if (factors.any) {
@@ -115,7 +116,7 @@ export async function afterFirstFactor(
     return { status: "mfa_required", challengeToken: token, factors: methods, expiresAt: challenge.expiresAt };
   }
 
-  const requirement = enrolmentRequirement(policy, user, now);
+  const requirement = policy.requirement;
   if (requirement.kind === "required") {
     const { challenge, token } = await createChallenge(tx, { tenantId: tenant.id, userId: user.id, amr: input.amr, now });
     await recordAuditEvent(tx, actor, {
