@@ -204,6 +204,25 @@ test.describe("passkeys", () => {
     expect(await sessionCookie(page)).toBeUndefined();
   });
 
+  test("a password session steps up with the account's passkey on the two-step page", async ({ page }) => {
+    await withoutPasskeyAutofill(page);
+    await virtualAuthenticator(page);
+    await newAccountSignedIn(page);
+    await addPasskey(page, "Desk key");
+    expect(await currentSession(page)).toMatchObject({ amr: ["pwd"] });
+    const before = (await sessionCookie(page))!.value;
+
+    await page.goto(`${tenant}/mfa`);
+    await expect(page.getByText("Confirm it's you to continue with Demo.")).toBeVisible();
+    await page.getByRole("button", { name: "Use a passkey" }).click();
+    await expect(page).toHaveURL(`${tenant}/signed-in`);
+    // The same session, raised, under a new token: the old one signs in no more.
+    expect(await currentSession(page)).toMatchObject({ amr: ["pwd", "hwk", "user", "mfa"] });
+    expect((await sessionCookie(page))!.value).not.toBe(before);
+    const stale = await page.request.get(`${api}/v1/tenants/demo/auth/sessions`, { headers: { authorization: `Bearer ${before}` } });
+    expect(stale.status()).toBe(401);
+  });
+
   test("an application's OpenID sign-in completes with a passkey from autofill: back to the application with amr hwk and acr 2fa", async ({ page }) => {
     await virtualAuthenticator(page);
     await newAccountSignedIn(page);

@@ -304,6 +304,19 @@ const coreOperations: Operation[] = [
     success: { status: 200, description: "Signed in", schema: mfa.signedInResultSchema, headers: sessionCookie },
     errors: withLimits("unauthorized", "invalid_passkey"),
   },
+  {
+    method: "post", path: authPath("passkeys/step-up/options"), operationId: "startPasskeyStepUp", tag: "Passkeys", security: "session",
+    summary: "Options listing the caller's passkeys, to raise their session with one (step-up)",
+    success: { status: 200, description: "PublicKeyCredentialRequestOptionsJSON", schema: passkeys.passkeyAuthenticationOptionsSchema },
+    errors: ["unauthorized", "not_found", "rate_limited"],
+  },
+  {
+    method: "post", path: authPath("passkeys/step-up"), operationId: "stepUpWithPasskey", tag: "Passkeys", security: "session",
+    summary: "Raise the caller's session with a passkey: acr 2fa, a fresh authTime (a recent sign-in), a new session token",
+    body: passkeys.passkeyStepUpRequestSchema,
+    success: { status: 200, description: "The raised session", schema: mfa.stepUpResponseSchema, headers: sessionCookie },
+    errors: withLimits("unauthorized", "invalid_passkey"),
+  },
 ];
 
 /** Every operation the API serves. A test in apps/api checks this list against the route files. */

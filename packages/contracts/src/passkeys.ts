@@ -142,6 +142,10 @@ export const passkeySecondFactorRequestSchema = z.object({
 });
 export type PasskeySecondFactorRequest = z.infer<typeof passkeySecondFactorRequestSchema>;
 
+/** `POST passkeys/step-up`: the signed-in caller's assertion, to raise their session. */
+export const passkeyStepUpRequestSchema = z.object({ credential: passkeyAuthenticationResponseSchema });
+export type PasskeyStepUpRequest = z.infer<typeof passkeyStepUpRequestSchema>;
+
 /** `PATCH passkeys/{passkey}`. */
 export const renamePasskeyRequestSchema = z.object({ name: passkeyNameSchema });
 export type RenamePasskeyRequest = z.infer<typeof renamePasskeyRequestSchema>;

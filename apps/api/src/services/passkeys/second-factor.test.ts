@@ -15,7 +15,7 @@ import { createSession, resolveSession } from "../sessions/sessions";
 import { createTenant } from "../tenants/tenants";
 import { createUser } from "../users/users";
 import { finishPasskeyRegistration, PasskeyNotAcceptedError, startPasskeyRegistration, startPasskeySignIn, type PasskeyDeps } from "./passkeys";
-import { completePasskeySecondFactor, startPasskeySecondFactor } from "./second-factor";
+import { completePasskeySecondFactor, completePasskeyStepUp, startPasskeySecondFactor, startPasskeyStepUp } from "./second-factor";
 
 let runtime: Runtime;
 let database: TestDatabase;
@@ -137,5 +137,40 @@ describe("a passkey as the second step of a sign-in", () => {
   it("answers unauthorized for a token that names no pending sign-in", async () => {
     const error = await refusal(startPasskeySecondFactor(database.db, deps, ctx(), { tenantSlug: home.slug, challengeToken: "x".repeat(43) }));
     expect(error.code).toBe("unauthorized");
+  });
+});
+
+describe("a passkey to step up a signed-in session", () => {
+  it("raises a password session to 2fa with a new token; the old token ends and a replayed answer is refused", async () => {
+    const { user, authenticator } = await userWithPasskey();
+    const started = await database.db.transaction((tx) => createSession(tx, ctx(), { tenantId: home.id, userId: user.id, amr: ["pwd"] }));
+    expect(started.session.acr).toBeNull();
+
+    const options = await startPasskeyStepUp(database.db, deps, ctx(), { tenantSlug: home.slug, sessionToken: started.token });
+    const answer = authenticator.authenticate(options, { origin: ORIGIN });
+    const raised = await completePasskeyStepUp(database.db, deps, ctx(), { tenantSlug: home.slug, sessionToken: started.token, response: answer });
+    expect(raised.session).toMatchObject({ id: started.session.id, amr: ["pwd", "hwk", "user", "mfa"], acr: ACR.multiFactor });
+    expect((await resolveSession(database.db, home.id, raised.sessionToken))?.session.acr).toBe(ACR.multiFactor);
+    expect(await resolveSession(database.db, home.id, started.token)).toBeUndefined();
+
+    const replay = await refusal(completePasskeyStepUp(database.db, deps, ctx(), { tenantSlug: home.slug, sessionToken: raised.sessionToken, response: answer }));
+    expect((replay as PasskeyNotAcceptedError).reason).toBe("challenge_not_usable");
+  });
+
+  it("refuses another user's passkey and a session that is not live", async () => {
+    const { user } = await userWithPasskey();
+    const stranger = await userWithPasskey();
+    const started = await database.db.transaction((tx) => createSession(tx, ctx(), { tenantId: home.id, userId: user.id, amr: ["pwd"] }));
+    const options = await startPasskeyStepUp(database.db, deps, ctx(), { tenantSlug: home.slug, sessionToken: started.token });
+    const theirs = await refusal(
+      completePasskeyStepUp(database.db, deps, ctx(), {
+        tenantSlug: home.slug,
+        sessionToken: started.token,
+        response: stranger.authenticator.authenticate({ ...options, allowCredentials: undefined }, { origin: ORIGIN }),
+      }),
+    );
+    expect((theirs as PasskeyNotAcceptedError).reason).toBe("unknown_credential");
+    expect((await resolveSession(database.db, home.id, started.token))?.session.acr).toBeNull();
+    expect((await refusal(startPasskeyStepUp(database.db, deps, ctx(), { tenantSlug: home.slug, sessionToken: "y".repeat(43) }))).code).toBe("unauthorized");
   });
 });

@@ -17,9 +17,11 @@ import {
   completeMfaChallengeWith,
   describeMfaChallenge,
   recordMfaChallengeFailure,
+  stepUpSessionWith,
   type PendingMfaSignIn,
   type SignedIn,
 } from "../mfa/sign-in";
+import { resolveSession } from "../sessions/sessions";
 import { findTenantBySlug } from "../tenants/tenants";
 import { PasskeyNotAcceptedError, passkeyLimits, passkeyOptionsForUser, verifyPasskeyForUser, type PasskeyDeps } from "./passkeys";
 
@@ -82,4 +84,47 @@ export async function completePasskeySecondFactor(
   });
   await deps.limiter.reset(credentialKey, passkeyLimits.perCredential);
   return signedIn;
+}
+
+// ── Step-up: a signed-in session proves a passkey ───────────────────────────────────────────────
+
+async function liveSession(db: Db, input: { tenantSlug: string; sessionToken: string }) {
+  const tenant = await findTenantBySlug(db, input.tenantSlug);
+  if (!tenant || tenant.status !== "active") throw new ServiceError("not_found", "No such tenant");
+  const live = await resolveSession(db, tenant.id, input.sessionToken);
+  if (!live) throw new ServiceError("unauthorized", "Sign in first");
+  return { tenant, live };
+}
+
+/** Options listing the signed-in user's passkeys, to raise their session with one. */
+export async function startPasskeyStepUp(
+  db: Db,
+  deps: PasskeyDeps,
+  ctx: RequestContext,
+  input: { tenantSlug: string; sessionToken: string },
+): Promise<PasskeyAuthenticationOptions> {
+  const { tenant, live } = await liveSession(db, input);
+  await enforce(deps, `passkey:options:ip:${tenant.id}:${ctx.ipAddress ?? "unknown"}`, passkeyLimits.optionsPerIp);
+  return passkeyOptionsForUser(db, ctx, { config: deps.config, tenantId: tenant.id, userId: live.user.id });
+}
+
+/**
+ * Raises the signed-in session with one of its user's passkeys (step-up, as with a code: acr 2fa,
+ * a fresh authTime, a new session token). A refused passkey is `invalid_passkey`.
+ */
+export async function completePasskeyStepUp(
+  db: Db,
+  deps: PasskeyDeps,
+  ctx: RequestContext,
+  input: { tenantSlug: string; sessionToken: string; response: PasskeyAuthenticationResponse },
+) {
+  const { tenant, live } = await liveSession(db, input);
+  const credentialKey = `passkey:credential:${tenant.id}:${hashToken(input.response.id)}`;
+  await enforce(deps, credentialKey, passkeyLimits.perCredential);
+  const proved = await verifyPasskeyForUser(db, ctx, { config: deps.config, tenantId: tenant.id, userId: live.user.id, response: input.response });
+  const raised = await db.transaction((tx) =>
+    stepUpSessionWith(tx, ctx, { tenantId: tenant.id, userId: live.user.id, sessionId: live.session.id, amr: proved.amr }),
+  );
+  await deps.limiter.reset(credentialKey, passkeyLimits.perCredential);
+  return { user: live.user, ...raised };
 }

@@ -8,6 +8,8 @@ import {
   type PasskeyAuthenticationOptions,
   type PasskeyRegistrationOptions,
 } from "@plinto/contracts";
+import { cookies } from "next/headers";
+import { SESSION_COOKIE } from "../../../../../lib/request";
 import { getRuntime, type Runtime } from "../../../../../lib/runtime";
 import type { RequestContext } from "../../../../../services/context";
 import { ServiceError } from "../../../../../services/errors";
@@ -21,8 +23,13 @@ import {
   startPasskeySignIn,
 } from "../../../../../services/passkeys/passkeys";
 import { errorState } from "./forms";
-import { completePasskeySecondFactor, startPasskeySecondFactor } from "../../../../../services/passkeys/second-factor";
-import { startBrowserSession } from "./browser-session";
+import {
+  completePasskeySecondFactor,
+  completePasskeyStepUp,
+  startPasskeySecondFactor,
+  startPasskeyStepUp,
+} from "../../../../../services/passkeys/second-factor";
+import { replaceBrowserSessionToken, startBrowserSession } from "./browser-session";
 import { afterSignInPath, currentSession, hostedContext, loadHostedTenant } from "./hosted";
 import { forgetMfaChallenge, pendingMfaToken } from "./pending-mfa";
 import { toPasskeyView, type PasskeyActionResult, type PasskeyView } from "./passkey-view";
@@ -97,13 +104,20 @@ export async function passkeySignInAction(tenantSlug: string, credential: unknow
 
 const pendingSignInGone = () => new ServiceError("unauthorized", "This sign-in has expired or is already complete; sign in again");
 
-/** Options for the pending sign-in this browser holds (its `plinto_mfa` cookie). */
+/**
+ * Options for the pending sign-in this browser holds (its `plinto_mfa` cookie), or, with none, for
+ * raising its signed-in session (step-up).
+ */
 export async function passkeySecondFactorOptionsAction(tenantSlug: string): Promise<PasskeyActionResult<{ options: PasskeyAuthenticationOptions }>> {
   try {
     const tenant = await tenantOf(tenantSlug);
-    const challengeToken = await pendingMfaToken();
-    if (!challengeToken) throw pendingSignInGone();
     const runtime = await getRuntime();
+    const challengeToken = await pendingMfaToken();
+    if (!challengeToken) {
+      const sessionToken = (await cookies()).get(SESSION_COOKIE)?.value;
+      if (!sessionToken) throw pendingSignInGone();
+      return { ok: true, options: await startPasskeyStepUp(runtime.database.db, runtime, await hostedContext(), { tenantSlug: tenant.slug, sessionToken }) };
+    }
     try {
       const options = await startPasskeySecondFactor(runtime.database.db, runtime, await hostedContext(), { tenantSlug: tenant.slug, challengeToken });
       return { ok: true, options };
@@ -116,15 +130,28 @@ export async function passkeySecondFactorOptionsAction(tenantSlug: string): Prom
   }
 }
 
-/** Completes the pending sign-in with the assertion: the session goes into the cookie, and `next` says where to go. */
+/**
+ * Completes the pending sign-in with the assertion (or, with none pending, raises the signed-in
+ * session): the session goes into the cookie, and `next` says where to go.
+ */
 export async function passkeySecondFactorAction(tenantSlug: string, credential: unknown): Promise<PasskeyActionResult<{ next: string }>> {
   try {
     const tenant = await tenantOf(tenantSlug);
-    const challengeToken = await pendingMfaToken();
-    if (!challengeToken) throw pendingSignInGone();
     const parsed = passkeyAuthenticationResponseSchema.safeParse(credential);
     if (!parsed.success) return failed("invalid_passkey", "That passkey was not accepted. Try again, or sign in another way");
     const runtime = await getRuntime();
+    const challengeToken = await pendingMfaToken();
+    if (!challengeToken) {
+      const sessionToken = (await cookies()).get(SESSION_COOKIE)?.value;
+      if (!sessionToken) throw pendingSignInGone();
+      const raised = await completePasskeyStepUp(runtime.database.db, runtime, await hostedContext(), {
+        tenantSlug: tenant.slug,
+        sessionToken,
+        response: parsed.data,
+      });
+      await replaceBrowserSessionToken(runtime, tenant.slug, raised);
+      return { ok: true, next: await afterSignInPath(runtime.config.publicUrl, tenant.slug) };
+    }
     try {
       const signedIn = await completePasskeySecondFactor(runtime.database.db, runtime, await hostedContext(), {
         tenantSlug: tenant.slug,

@@ -39,7 +39,11 @@ export default async function MfaPage({ params }: PageProps<"/t/[tenant]/mfa">) 
     const live = await currentSession(tenant);
     if (live) {
       const factors = await secondFactorsOf(database.db, tenant.id, live.user.id);
-      methods = [...(factors.totp ? (["totp"] as const) : []), ...(factors.any && factors.recoveryCodes > 0 ? (["recovery_code"] as const) : [])];
+      methods = [
+        ...(factors.totp ? (["totp"] as const) : []),
+        ...(factors.passkey ? (["passkey"] as const) : []),
+        ...(factors.any && factors.recoveryCodes > 0 ? (["recovery_code"] as const) : []),
+      ];
       stepUp = methods.length > 0;
       signedInWithoutFactor = !factors.any;
     }

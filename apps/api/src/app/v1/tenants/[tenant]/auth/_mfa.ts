@@ -1,4 +1,5 @@
 import {
+  stepUpResponseSchema,
   mfaEnrolmentRequiredResponseSchema,
   mfaRequiredResponseSchema,
   signedInResultSchema,
@@ -32,6 +33,23 @@ export function signedInBody(result: SignedIn): SignedInResult {
 export function cookieFor(runtime: Pick<Runtime, "config">, tenantSlug: string, result: { session: { authTime: Date; expiresAt: Date }; sessionToken: string }) {
   const absoluteSeconds = Math.max(0, Math.round((result.session.expiresAt.getTime() - result.session.authTime.getTime()) / 1000));
   return sessionCookie(runtime.config.publicUrl, tenantSlug, result.sessionToken, absoluteSeconds);
+}
+
+/** The answer to a step-up: the raised session and its new token, in the body and the cookie. */
+export function steppedUpResponse(
+  runtime: Pick<Runtime, "config">,
+  tenantSlug: string,
+  raised: { session: { id: string; expiresAt: Date; amr: string[]; acr: string | null; authTime: Date }; sessionToken: string },
+): Response {
+  const { session } = raised;
+  return respond(
+    stepUpResponseSchema,
+    {
+      session: { id: session.id, expiresAt: session.expiresAt.toISOString(), amr: session.amr, acr: session.acr, authTime: session.authTime.toISOString() },
+      sessionToken: raised.sessionToken,
+    },
+    { headers: { "set-cookie": cookieFor(runtime, tenantSlug, raised) } },
+  );
 }
 
 /**

@@ -1,11 +1,11 @@
-import { stepUpRequestSchema, stepUpResponseSchema } from "@plinto/contracts";
+import { stepUpRequestSchema } from "@plinto/contracts";
 import { requestContext } from "../../../../../../../lib/request";
 import { route } from "../../../../../../../lib/route";
 import { getRuntime } from "../../../../../../../lib/runtime";
 import { parseJsonBody } from "../../../../../../../lib/validation";
 import { stepUpSession } from "../../../../../../../services/mfa/sign-in";
-import { cookieFor } from "../../_mfa";
-import { presentedSessionToken, respond, unauthorizedResponse, type TenantRouteContext } from "../../_shared";
+import { steppedUpResponse } from "../../_mfa";
+import { presentedSessionToken, unauthorizedResponse, type TenantRouteContext } from "../../_shared";
 
 export const dynamic = "force-dynamic";
 
@@ -20,18 +20,5 @@ export const POST = route(async (request: Request, { params }: TenantRouteContex
   const input = await parseJsonBody(request, stepUpRequestSchema);
   const runtime = await getRuntime();
   const raised = await stepUpSession(runtime.database.db, runtime, requestContext(request), { tenantSlug: tenant, sessionToken, ...input });
-  return respond(
-    stepUpResponseSchema,
-    {
-      session: {
-        id: raised.session.id,
-        expiresAt: raised.session.expiresAt.toISOString(),
-        amr: raised.session.amr,
-        acr: raised.session.acr,
-        authTime: raised.session.authTime.toISOString(),
-      },
-      sessionToken: raised.sessionToken,
-    },
-    { headers: { "set-cookie": cookieFor(runtime, tenant, raised) } },
-  );
+  return steppedUpResponse(runtime, tenant, raised);
 });
