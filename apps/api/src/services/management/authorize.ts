@@ -20,7 +20,7 @@ export interface ManagementCaller {
   actor: RequestContext["actor"];
 }
 
-const API_KEY_SHAPE = /^plinto_sk_/;
+export const API_KEY_SHAPE = /^plinto_sk_/;
 
 /**
  * Authenticates a management request and checks it may do `scope`:
@@ -35,8 +35,7 @@ export async function authorizeManagement(
   db: Executor,
   input: { publicUrl: string; headers: Headers; scope: ManagementScope; now?: Date },
 ): Promise<ManagementCaller> {
-  const presented = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(input.headers.get("authorization") ?? "")?.[1];
-  if (!presented) throw new ServiceError("unauthorized", "Send an API key or an admin access token as a Bearer token");
+  const presented = presentedCredential(input.headers);
   const caller = API_KEY_SHAPE.test(presented)
     ? await apiKeyCaller(db, presented, input.now)
     : await adminCaller(db, presented, input);
@@ -44,6 +43,13 @@ export async function authorizeManagement(
     throw new ServiceError("forbidden", `This credential lacks ${input.scope} in this tenant`);
   }
   return caller;
+}
+
+/** The Bearer credential of a management request, or 401. */
+export function presentedCredential(headers: Headers): string {
+  const presented = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(headers.get("authorization") ?? "")?.[1];
+  if (!presented) throw new ServiceError("unauthorized", "Send an API key or an admin access token as a Bearer token");
+  return presented;
 }
 
 async function apiKeyCaller(db: Executor, presented: string, now: Date | undefined): Promise<ManagementCaller> {
@@ -63,16 +69,24 @@ async function adminCaller(
   token: string,
   input: { publicUrl: string; headers: Headers; now?: Date },
 ): Promise<ManagementCaller> {
+  const { platform, user } = await authenticateAdmin(db, token, input);
+  const slug = input.headers.get(MANAGED_TENANT_HEADER)?.trim() || platform.slug;
+  const tenant = TENANT_SLUG.test(slug) ? await findTenantBySlug(db, slug) : undefined;
+  const scopes = tenant ? await adminScopes(db, { userId: user.id, tenantId: tenant.id }) : [];
+  if (!tenant || scopes.length === 0) throw new ServiceError("forbidden", `You do not administer the tenant named in ${MANAGED_TENANT_HEADER}`);
+  return { tenantId: tenant.id, tenantKind: tenant.kind, scopes, actor: { type: "admin", id: user.id } };
+}
+
+/**
+ * The platform user an admin access token speaks for (401 when the token is not valid for the
+ * management API or its user cannot sign in). Which tenants they may manage is the caller's question.
+ */
+export async function authenticateAdmin(db: Executor, token: string, input: { publicUrl: string; now?: Date | undefined }) {
   const platform = await platformTenant(db);
   const claims = await verifyAdminToken(db, token, { platformTenant: platform, publicUrl: input.publicUrl, now: input.now });
   const user = await findUserById(db, platform.id, claims.sub);
   if (!user || user.status !== "active") throw new ServiceError("unauthorized", "This access token's user cannot sign in any more");
-
-  const slug = input.headers.get(MANAGED_TENANT_HEADER)?.trim() || platform.slug;
-  const tenant = TENANT_SLUG.test(slug) ? await findTenantBySlug(db, slug) : undefined;
-  const scopes = tenant ? await adminScopes(db, { userId: user.id, tenantId: tenant.id }) : [];
-  if (!tenant || scopes.length === 0) throw new ServiceError("forbidden", `You do not administer a tenant named "${slug}"`);
-  return { tenantId: tenant.id, tenantKind: tenant.kind, scopes, actor: { type: "admin", id: user.id } };
+  return { platform, user };
 }
 
 /** Checks an access token the platform tenant issued for Plinto's API; returns its subject. */

@@ -1,0 +1,213 @@
+/**
+ * Tenant isolation, as a matrix: every management operation in the contract, called through its
+ * real route handler with a credential of tenant A — its API key, and its admin's access token —
+ * against the resources of tenant B. Each answer must be 403 or 404 (or, for an operation that names
+ * no resource, an answer about A alone), no answer may carry anything of B's, and afterwards B's
+ * resources are all there, unchanged. A new management route is in the matrix the day it is added
+ * (the list comes from the contract); one whose path names a resource the fixtures do not know
+ * fails here until the fixtures learn it.
+ */
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { operations, type Operation } from "@plinto/contracts";
+import { apiKeys, applications, domains, invitations, memberships, organizations, permissions, roles, sessions, users } from "@plinto/db/schema";
+import type { TestDatabase } from "@plinto/db/testing";
+import { hashToken, randomToken } from "../src/lib/crypto";
+import type { Runtime } from "../src/lib/runtime";
+import { API_KEY_SCOPES, createApiKey } from "../src/services/api-keys/api-keys";
+import { createApplication } from "../src/services/applications/applications";
+import { systemContext } from "../src/services/context";
+import { createSession } from "../src/services/sessions/sessions";
+import { setTenantAdmin } from "../src/services/tenants/admins";
+import { createTenant } from "../src/services/tenants/tenants";
+import { createUser } from "../src/services/users/users";
+import { mintAdminToken } from "./admin-token";
+import { getTestInstance } from "./instance";
+import { callOperation } from "./routes";
+
+let runtime: Runtime;
+let database: TestDatabase;
+let platform: { id: string; slug: string };
+let adminClient: string;
+
+beforeAll(async () => {
+  ({ runtime, database } = await getTestInstance());
+  platform = await database.db.transaction((tx) => createTenant(tx, systemContext, { slug: "plinto", name: "Plinto", kind: "platform" }));
+  const site = await database.db.transaction((tx) =>
+    createApplication(tx, systemContext, {
+      tenantId: platform.id,
+      name: "Admin",
+      type: "web",
+      redirectUris: ["https://admin.example/callback"],
+      grantTypes: ["authorization_code"],
+    }),
+  );
+  adminClient = site.application.clientId;
+});
+afterAll(async () => {
+  await database?.dispose();
+});
+
+/** One tenant's worth of resources, each named with `marker` so a leak shows in any answer. */
+async function world(marker: string) {
+  const db = database.db;
+  const tenant = await db.transaction((tx) => createTenant(tx, systemContext, { slug: marker, name: `${marker} tenant` }));
+  const tenantId = tenant.id;
+  const user = await db.transaction((tx) =>
+    createUser(tx, systemContext, { tenantId, email: `${marker}-user@${marker}.example`, name: `${marker} person`, emailVerified: true }),
+  );
+  const { session } = await db.transaction((tx) => createSession(tx, systemContext, { tenantId, userId: user.id, amr: ["pwd"] }));
+  const [organization] = await db.insert(organizations).values({ tenantId, name: `${marker} org`, slug: `${marker}-org` }).returning();
+  const [member] = await db.select().from(roles).where(and(eq(roles.tenantId, tenantId), eq(roles.key, "member")));
+  const [role] = await db.insert(roles).values({ tenantId, key: `${marker}-role`, name: `${marker} role` }).returning();
+  const [permission] = await db.insert(permissions).values({ tenantId, key: `${marker}:permission` }).returning();
+  const [membership] = await db.insert(memberships).values({ tenantId, organizationId: organization!.id, userId: user.id, roleId: member!.id }).returning();
+  const [invitation] = await db
+    .insert(invitations)
+    .values({
+      tenantId,
+      organizationId: organization!.id,
+      email: `${marker}-invitee@${marker}.example`,
+      roleId: member!.id,
+      tokenHash: hashToken(randomToken(32)),
+      expiresAt: new Date(Date.now() + 86_400_000),
+    })
+    .returning();
+  const [domain] = await db
+    .insert(domains)
+    .values({ tenantId, organizationId: organization!.id, domain: `${marker}.example`, verificationToken: randomToken(16) })
+    .returning();
+  const application = await db.transaction((tx) =>
+    createApplication(tx, systemContext, { tenantId, name: `${marker} app`, type: "web", redirectUris: [`https://${marker}.example/cb`], grantTypes: ["authorization_code"] }),
+  );
+  const key = await db.transaction((tx) =>
+    createApiKey(tx, systemContext, { tenantId, name: `${marker} key`, scopes: API_KEY_SCOPES.filter((s) => !s.startsWith("tenants:")) }),
+  );
+  const ids = {
+    tenant: tenant.slug,
+    user: user.id,
+    session: session.id,
+    organization: organization!.id,
+    role: role!.id,
+    permission: permission!.id,
+    membership: membership!.id,
+    invitation: invitation!.id,
+    domain: domain!.id,
+    application: application.application.id,
+    apiKey: key.apiKey.id,
+  };
+  return { tenant, ids, secret: key.secret, marker };
+}
+
+type World = Awaited<ReturnType<typeof world>>;
+
+/** Path parameter names → the fixture they name. */
+const PARAMS: Record<string, keyof World["ids"]> = {
+  tenant: "tenant",
+  user: "user",
+  session: "session",
+  organization: "organization",
+  role: "role",
+  permission: "permission",
+  member: "user",
+  membership: "membership",
+  invitation: "invitation",
+  domain: "domain",
+  application: "application",
+  apiKey: "apiKey",
+  key: "apiKey",
+};
+
+/** Ids in an example body (`usr_…`, `org_…`, …) swapped for tenant B's of the same kind. */
+function aimedAt(value: unknown, ids: World["ids"]): unknown {
+  if (typeof value === "string") {
+    const kind = Object.values(ids).find((id) => id.split("_")[0] === value.split("_")[0] && /^[a-z]+_[0-9a-z]{26}$/i.test(value));
+    return kind ?? value;
+  }
+  if (Array.isArray(value)) return value.map((v) => aimedAt(v, ids));
+  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, aimedAt(v, ids)]));
+  return value;
+}
+
+/** Everything of B's that must stay exactly as it was. */
+async function snapshot(b: World) {
+  const db = database.db;
+  const t = b.tenant.id;
+  return {
+    users: await db.select().from(users).where(eq(users.tenantId, t)),
+    sessions: await db.select({ id: sessions.id, revokedAt: sessions.revokedAt }).from(sessions).where(eq(sessions.tenantId, t)),
+    organizations: await db.select().from(organizations).where(eq(organizations.tenantId, t)),
+    roles: await db.select().from(roles).where(eq(roles.tenantId, t)),
+    permissions: await db.select().from(permissions).where(eq(permissions.tenantId, t)),
+    memberships: await db.select().from(memberships).where(eq(memberships.tenantId, t)),
+    invitations: await db.select().from(invitations).where(eq(invitations.tenantId, t)),
+    domains: await db.select().from(domains).where(eq(domains.tenantId, t)),
+    applications: await db.select().from(applications).where(eq(applications.tenantId, t)),
+    apiKeys: await db.select({ id: apiKeys.id, revokedAt: apiKeys.revokedAt, scopes: apiKeys.scopes }).from(apiKeys).where(eq(apiKeys.tenantId, t)),
+  };
+}
+
+const management = operations.filter((op) => op.security === "management");
+const label = (op: Operation) => `${op.method.toUpperCase()} ${op.path}`;
+
+describe("tenant isolation of the management API", () => {
+  let a: World;
+  let b: World;
+  let credentials: Array<{ name: string; headers: Record<string, string> }>;
+
+  beforeAll(async () => {
+    a = await world("iso-alpha");
+    b = await world("iso-bravo");
+    // A's admin: a platform user who owns tenant A and nothing else.
+    const admin = await database.db.transaction((tx) =>
+      createUser(tx, systemContext, { tenantId: platform.id, email: "alpha-admin@plinto.example", emailVerified: true }),
+    );
+    await database.db.transaction((tx) => setTenantAdmin(tx, systemContext, { tenant: a.tenant, userId: admin.id, role: "owner" }));
+    const token = await mintAdminToken(database.db, {
+      publicUrl: runtime.config.publicUrl,
+      secret: runtime.config.secret,
+      platform,
+      userId: admin.id,
+      clientId: adminClient,
+    });
+    credentials = [
+      { name: "A's API key", headers: { authorization: `Bearer ${a.secret}` } },
+      { name: "A's admin token", headers: { authorization: `Bearer ${token}`, "plinto-tenant": a.tenant.slug } },
+      // The same admin naming B: not theirs, so nothing at all.
+      { name: "A's admin token naming B", headers: { authorization: `Bearer ${token}`, "plinto-tenant": b.tenant.slug } },
+    ];
+  });
+
+  it("covers every management operation the contract lists", () => {
+    expect(management.length).toBeGreaterThanOrEqual(8);
+    for (const op of management) {
+      for (const [, name] of op.path.matchAll(/\{(\w+)\}/g)) {
+        expect(PARAMS[name!], `${label(op)}: the fixtures know {${name}}`).toBeDefined();
+      }
+    }
+  });
+
+  it("answers 403 or 404 for B's resources and never shows B's data", async () => {
+    const before = await snapshot(b);
+    const leaks = [b.marker, ...Object.values(b.ids).filter((id) => id !== b.tenant.slug)];
+    const failures: string[] = [];
+    for (const op of management) {
+      const params = Object.fromEntries([...op.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => [name!, b.ids[PARAMS[name!]!]]));
+      const namesB = Object.keys(params).length > 0;
+      const body = op.body ? aimedAt(op.examples?.request, b.ids) : undefined;
+      for (const credential of credentials) {
+        const response = await callOperation(op, { params, body, headers: credential.headers });
+        const text = await response.text();
+        const where = `${label(op)} with ${credential.name}: ${response.status}`;
+        const leaked = leaks.filter((leak) => text.includes(leak));
+        if (leaked.length > 0) failures.push(`${where} shows ${leaked.join(", ")}`);
+        if (response.status >= 500) failures.push(`${where} (server error)`);
+        const denied = response.status === 403 || response.status === 404;
+        if (credential.name.endsWith("naming B") && response.status !== 403) failures.push(`${where}, expected 403`);
+        if (namesB && !denied) failures.push(`${where}, expected 403 or 404`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(await snapshot(b)).toEqual(before);
+  });
+});
