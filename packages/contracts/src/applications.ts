@@ -20,8 +20,11 @@ export const APPLICATION_GRANT_TYPES = [
 ] as const;
 export type ApplicationGrantType = (typeof APPLICATION_GRANT_TYPES)[number];
 
-/** The scopes an application may be allowed to request. */
-export const APPLICATION_SCOPES = ["openid", "profile", "email", "offline_access"] as const;
+/**
+ * The scopes an application may be allowed to request. `organizations` releases the user's
+ * organizations and the active one's id, slug, role and permissions (`org_*` claims).
+ */
+export const APPLICATION_SCOPES = ["openid", "profile", "email", "offline_access", "organizations"] as const;
 export type ApplicationScope = (typeof APPLICATION_SCOPES)[number];
 
 /** How an application authenticates at the token endpoint; `none` for public clients. */

@@ -12,6 +12,7 @@ export * from "./operation";
 export * from "./management";
 export * from "./users";
 export * from "./organizations";
+export * from "./session-organizations";
 export * from "./api-keys";
 export * from "./tenants";
 export * from "./openapi";

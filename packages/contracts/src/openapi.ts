@@ -9,6 +9,7 @@ import { devOutboxQuerySchema, devOutboxResponseSchema } from "./mail";
 import * as mfa from "./mfa";
 import * as passkeys from "./passkeys";
 import { organizationOperations } from "./organizations";
+import { sessionOrganizationOperations } from "./session-organizations";
 import { problemDetailsSchema } from "./problem";
 import { apiKeyOperations } from "./api-keys";
 import { MANAGED_TENANT_HEADER } from "./management";
@@ -324,6 +325,7 @@ export const operations: Operation[] = [
   ...coreOperations,
   ...userOperations,
   ...organizationOperations,
+  ...sessionOrganizationOperations,
   ...apiKeyOperations,
   ...tenantOperations,
 ];

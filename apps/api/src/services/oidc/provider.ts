@@ -8,7 +8,8 @@ import { findApplicationByClientId, verifyClientSecret } from "../applications/a
 import { resolveSession } from "../sessions/sessions";
 import { findUserById } from "../users/users";
 import { tenantAdapterFactory } from "./adapter";
-import { ACR, CLAIMS_BY_SCOPE, OIDC_SCOPES, userClaims } from "./claims";
+import { findUserOrganization, sessionOrganizationChoice, switchOrganization } from "../organizations/active";
+import { ACR, CLAIMS_BY_SCOPE, grantsOrganizations, OIDC_SCOPES, ORGANIZATION_CLAIMS, organizationClaims, userClaims } from "./claims";
 import { rememberedScopes } from "./consents";
 import { interactionPath } from "./interactions";
 import { deviceCodePage, errorPage, logoutPage, logoutSuccessPage, userCodePage, deviceSuccessPage } from "./pages";
@@ -147,9 +148,42 @@ export function createTenantProvider(input: { db: Db; config: Config; tenant: Pr
       const accountId = ctx.oidc.session?.accountId;
       if (!accountId) return interactionPolicy.Check.NO_NEED_TO_PROMPT; // no_session asks already
       const live = await liveSession(db, tenant.id, ctx.get("cookie"));
-      return live?.user.id === accountId ? interactionPolicy.Check.NO_NEED_TO_PROMPT : interactionPolicy.Check.REQUEST_PROMPT;
+      if (live?.user.id !== accountId) return interactionPolicy.Check.REQUEST_PROMPT;
+      // The sign-in's `sid` is our session's id: codes and tokens carry it, so claims computed at
+      // issue time (the active organization) read the tenant session behind them.
+      const clientId = ctx.oidc.client?.clientId;
+      if (clientId && ctx.oidc.session!.sidFor(clientId) !== live.session.id) ctx.oidc.session!.sidFor(clientId, live.session.id);
+      await chooseRequestedOrganization(ctx, live);
+      return interactionPolicy.Check.NO_NEED_TO_PROMPT;
     }),
   );
+
+  /**
+   * `organization=<id or slug>` on an authorization request makes that organization the session's
+   * active one, if the user is a member (audited, like the switch route). Any other value is
+   * ignored, not an error: the sign-in goes on in the organization the session already had.
+   */
+  async function chooseRequestedOrganization(ctx: KoaContextWithOIDC, live: NonNullable<Awaited<ReturnType<typeof liveSession>>>) {
+    const requested = ctx.oidc.params?.organization;
+    if (typeof requested !== "string" || requested.length === 0 || requested.length > 200) return;
+    const who = { tenantId: tenant.id, userId: live.user.id };
+    const organization = await findUserOrganization(db, { ...who, organization: requested });
+    if (!organization) return;
+    const current = await sessionOrganizationChoice(db, { ...who, sessionId: live.session.id });
+    if (current === organization.id) return;
+    const ipAddress = ctx.get(CLIENT_IP_HEADER) || undefined;
+    await db.transaction((tx) =>
+      switchOrganization(tx, { actor: { type: "user", id: live.user.id }, ipAddress }, { ...who, sessionId: live.session.id, organizationId: organization.id }),
+    );
+  }
+
+  /** The tenant session a token, code or provider sign-in came from (its `sid`, see the check above). */
+  const sessionIdOf = (ctx: KoaContextWithOIDC | undefined, token: unknown) => {
+    const sid = (token as { sid?: unknown } | undefined)?.sid;
+    if (typeof sid === "string") return sid;
+    const clientId = ctx?.oidc?.client?.clientId;
+    return clientId ? ctx?.oidc?.session?.sidFor(clientId) : undefined;
+  };
 
   const ttlOf = (client: unknown, key: "access_token_ttl" | "refresh_token_ttl", fallback: number) => {
     const value = (client as Record<string, unknown> | undefined)?.[key];
@@ -162,6 +196,7 @@ export function createTenantProvider(input: { db: Db; config: Config; tenant: Pr
     jwks: { keys: keystore.keys } as Configuration["jwks"],
     routes: PROVIDER_ROUTES,
     scopes: [...OIDC_SCOPES],
+    extraParams: ["organization"],
     claims: { ...CLAIMS_BY_SCOPE } as unknown as Configuration["claims"],
     acrValues: [ACR.singleFactor, ACR.multiFactor],
     clientAuthMethods: ["none", "client_secret_basic", "client_secret_post", "private_key_jwt"],
@@ -255,10 +290,37 @@ export function createTenantProvider(input: { db: Db; config: Config; tenant: Pr
       policy: basePolicy,
       url: (_ctx, interaction) => interactionPath(tenant.slug, interaction.uid),
     },
-    findAccount: async (_ctx, sub) => {
+    findAccount: async (ctx, sub, token) => {
       const user = await findUserById(db, tenant.id, sub);
       if (!user || user.status !== "active") return undefined;
-      return { accountId: user.id, claims: async () => userClaims(user) };
+      return {
+        accountId: user.id,
+        // Organization claims are read from the database at every issue, only when the scope asks.
+        claims: async (_use, scope) => ({
+          ...userClaims(user),
+          ...(grantsOrganizations(scope)
+            ? await organizationClaims(db, { tenantId: tenant.id, userId: user.id, sessionId: sessionIdOf(ctx, token) })
+            : {}),
+        }),
+      };
+    },
+    // Plinto's API reads the active organization from its access tokens (RFC 9068 JWTs for the
+    // `{publicUrl}/v1` resource), computed at every issue so a refresh reflects switches and removals.
+    extraTokenClaims: async (ctx, token) => {
+      if (token.kind !== "AccessToken" || !token.accountId) return undefined;
+      const audience = (token as unknown as { aud?: string | string[] }).aud;
+      const audiences = Array.isArray(audience) ? audience : audience ? [audience] : [];
+      if (!audiences.includes(apiResource(config.publicUrl))) return undefined;
+      const { entities, params } = ctx.oidc;
+      const source = entities.AuthorizationCode ?? entities.RefreshToken ?? entities.DeviceCode;
+      const scopes = params?.scope ? ctx.oidc.requestParamScopes : source?.scopes;
+      if (!grantsOrganizations(scopes)) return undefined;
+      const { organizations: _all, ...active } = await organizationClaims(db, {
+        tenantId: tenant.id,
+        userId: token.accountId,
+        sessionId: sessionIdOf(ctx, token),
+      });
+      return active;
     },
     // First-party applications, and third-party ones the user already allowed these scopes, get
     // their grant without a consent page.
@@ -296,6 +358,20 @@ export function createTenantProvider(input: { db: Db; config: Config; tenant: Pr
   const Client = provider.Client as unknown as { prototype: { compareClientSecret(actual: string): Promise<boolean>; clientSecret?: string } };
   Client.prototype.compareClientSecret = async function compareClientSecret(this: { clientSecret?: string }, actual: string) {
     return verifyClientSecret({ clientSecretHash: this.clientSecret ?? null }, actual);
+  };
+  // The organization claims describe the sign-in, like acr and amr: the ID token carries them when
+  // the scope is granted, also where conformIdTokenClaims leaves profile claims to userinfo. They
+  // are only available when the scope asked for them (see findAccount).
+  const IdTokenProto = provider.IdToken.prototype as unknown as {
+    payload(this: { available: Record<string, unknown> }): Promise<Record<string, unknown>>;
+  };
+  const idTokenPayload = IdTokenProto.payload;
+  IdTokenProto.payload = async function payload(this: { available: Record<string, unknown> }) {
+    const result = await idTokenPayload.call(this);
+    for (const claim of ORGANIZATION_CLAIMS) {
+      if (result[claim] === undefined && this.available[claim] !== undefined) result[claim] = this.available[claim];
+    }
+    return result;
   };
   // Every ID token names the session it came from (`sid`), not only for back-channel logout clients.
   (provider.Client.prototype as unknown as { includeSid(): boolean }).includeSid = () => true;

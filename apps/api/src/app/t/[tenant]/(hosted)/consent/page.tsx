@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import type { ApplicationScope } from "@plinto/contracts";
 import { Alert, Button } from "@plinto/ui";
 import { HostedCard } from "../_components/HostedCard";
 import { currentSession, hostedInteraction, requireHostedTenant } from "../_lib/hosted";
@@ -6,12 +7,13 @@ import { currentSession, hostedInteraction, requireHostedTenant } from "../_lib/
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Allow access" };
 
-/** What each scope lets an application do, in words a user can weigh. */
-const SCOPE_WORDS: Record<string, string> = {
+/** Every scope an application can ask for, in the words the consent page uses (a new scope must say what it shares), in words a user can weigh. */
+const SCOPE_WORDS: Record<ApplicationScope, string> = {
   openid: "Know which account you are signed in with",
   profile: "See your name, profile picture and language",
   email: "See your email address and whether it is confirmed",
   offline_access: "Stay connected to your account while you are away",
+  organizations: "See the organizations you belong to and your role in them",
 };
 
 /**
@@ -30,7 +32,7 @@ export default async function ConsentPage({ params, searchParams }: PageProps<"/
       </HostedCard>
     );
   }
-  const asked = (pending.missingScopes.length > 0 ? pending.missingScopes : pending.scopes).filter((s) => s in SCOPE_WORDS);
+  const asked = (pending.missingScopes.length > 0 ? pending.missingScopes : pending.scopes).filter((s): s is ApplicationScope => s in SCOPE_WORDS);
   return (
     <HostedCard title={`Allow ${pending.application.name}?`} description={`Signed in to ${tenant.displayName} as ${live.user.email}`}>
       <div className="grid gap-2 text-sm">
