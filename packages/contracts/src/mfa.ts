@@ -99,8 +99,9 @@ export const stepUpRequestSchema = z.discriminatedUnion(
   [
     z.object({ method: z.literal("totp"), code: totpCode }),
     z.object({ method: z.literal("recovery_code"), code: recoveryCodeSchema }),
+    z.object({ method: z.literal("email_code"), code: emailCode }),
   ],
-  { error: "Say which method the code is for: totp or recovery_code" },
+  { error: "Say which method the code is for: totp, recovery_code or email_code" },
 );
 export type StepUpRequest = z.infer<typeof stepUpRequestSchema>;
 

@@ -31,6 +31,7 @@ import {
   describeMfaChallenge,
   recordMfaChallengeFailure,
   sendMfaEmailCode,
+  sendStepUpEmailCode,
   stepUpSession,
 } from "./sign-in";
 import { expectSignedIn, expectStatus } from "./testing";
@@ -555,6 +556,26 @@ describe("step-up and recent sign-in", () => {
     expect(await auditActions(p.user.id)).toEqual(expect.arrayContaining(["session.stepped_up", "mfa.factor_removed"]));
     // Without a factor, sign-in is one step again.
     expect((await passwordSignIn(p)).status).toBe("signed_in");
+  });
+
+  it("takes a mailed code where the tenant allows it after a password, once", async () => {
+    const p = await person();
+    const { sessionToken } = await withAuthenticator(p);
+    const later = after(3600);
+    const refused = await errorOf(sendStepUpEmailCode(database.db, deps, p.ctx, { tenantSlug, sessionToken, now: later }));
+    expect(refused.code).toBe("forbidden");
+    expect((await errorOf(stepUpSession(database.db, deps, p.ctx, { tenantSlug, sessionToken, method: "email_code", code: "123456", now: later }))).code).toBe(
+      "conflict",
+    );
+
+    await setPolicy({ allowEmailCode: true });
+    await sendStepUpEmailCode(database.db, deps, p.ctx, { tenantSlug, sessionToken, now: later });
+    const code = /\b(\d{6})\b/.exec((await newestMail(p.email, "mfa-email-code"))!.text)![1]!;
+    const raised = await stepUpSession(database.db, deps, p.ctx, { tenantSlug, sessionToken, method: "email_code", code, now: later });
+    expect(raised.session).toMatchObject({ acr: ACR.multiFactor, amr: ["pwd", "otp", "mfa"], authTime: later });
+    // Spent: the same code does not raise the session again.
+    const again = await errorOf(stepUpSession(database.db, deps, p.ctx, { tenantSlug, sessionToken: raised.sessionToken, method: "email_code", code, now: later }));
+    expect(again.code).toBe("invalid_verification");
   });
 
   it("refuses a wrong step-up code and keeps the session as it was", async () => {

@@ -266,6 +266,17 @@ export async function sendMfaEmailCode(
   if (!methods.includes("email_code")) throw new ServiceError("forbidden", "A code by email is not available for this sign-in");
   const user = await findUserById(db, tenant.id, challenge.userId);
   if (!user || user.status !== "active") throw challengeGone();
+  return mailEmailCode(db, deps, ctx, { tenant, user, now });
+}
+
+/** Issues and mails a second-factor code to the user's address (single use, 10 minutes). */
+async function mailEmailCode(
+  db: Db,
+  deps: AuthDeps,
+  ctx: RequestContext,
+  input: { tenant: Parameters<typeof where>[1] & { id: string }; user: { id: string; email: string }; now: Date },
+): Promise<{ status: "email_code_sent"; expiresAt: Date }> {
+  const { tenant, user, now } = input;
   await enforceMailLimits(deps, ctx, tenant.id, user.email);
   const proof = await db.transaction((tx) =>
     issueVerification(tx, { tenantId: tenant.id, userId: user.id, email: user.email, purpose: "email_code", secret: deps.config.secret, withCode: true, now }),
@@ -374,14 +385,15 @@ export async function stepUpSessionWith(
 }
 
 /**
- * Step-up with a code: the live session a token names proves a second factor (authenticator or
- * recovery code) and is raised (see `stepUpSessionWith`). Returns the session and its new token.
+ * Step-up with a code: the live session a token names proves a second factor (authenticator,
+ * recovery code, or, where the tenant allows it after a password, a code `sendStepUpEmailCode`
+ * mailed) and is raised (see `stepUpSessionWith`). Returns the session and its new token.
  */
 export async function stepUpSession(
   db: Db,
   deps: AuthDeps,
   ctx: RequestContext,
-  input: { tenantSlug: string; sessionToken: string; method: "totp" | "recovery_code"; code: string; now?: Date },
+  input: { tenantSlug: string; sessionToken: string; method: MfaCodeMethod; code: string; now?: Date },
 ): Promise<{ user: User; session: Session; sessionToken: string }> {
   const now = input.now ?? new Date();
   const tenant = await requireTenant(db, input.tenantSlug);
@@ -389,12 +401,15 @@ export async function stepUpSession(
   const live = await resolveSession(db, tenant.id, input.sessionToken, now);
   if (!live) throw new ServiceError("unauthorized", "Sign in first");
   await enforceAccountLimits(deps, tenant.id, live.user.id);
-  const factors = await secondFactorsOf(db, tenant.id, live.user.id);
-  const available = input.method === "totp" ? factors.totp : factors.any && factors.recoveryCodes > 0;
-  if (!available) {
+  const methods = await stepUpMethods(db, tenant.id, live);
+  if (!methods.includes(input.method)) {
     throw new ServiceError(
       "conflict",
-      input.method === "totp" ? "Set up an authenticator app first" : "There are no recovery codes left on this account",
+      input.method === "totp"
+        ? "Set up an authenticator app first"
+        : input.method === "recovery_code"
+          ? "There are no recovery codes left on this account"
+          : "A code by email is not available to confirm this sign-in",
     );
   }
   const raised = await db.transaction(async (tx) => {
@@ -417,4 +432,32 @@ export async function stepUpSession(
   await deps.limiter.reset(accountKey(tenant.id, live.user.id), limits.mfaPerAccount);
   if (input.method === "recovery_code") await tellRecoveryCodeUsed(db, deps, tenant, live.user, now);
   return { user: live.user, ...raised };
+}
+
+/** The ways a signed-in session can be raised: its user's factors, and an emailed code where allowed after a password. */
+export async function stepUpMethods(
+  db: Executor,
+  tenantId: string,
+  live: { user: { id: string }; session: { amr: string[] } },
+): Promise<MfaMethod[]> {
+  const tenant = await tenantById(db, tenantId);
+  const factors = await secondFactorsOf(db, tenant.id, live.user.id);
+  return offeredMethods(factors, { firstFactorAmr: live.session.amr, allowEmailCode: readMfaPolicy(tenant.settings).allowEmailCode });
+}
+
+/** Mails a code that raises the signed-in session (`stepUpSession` with `email_code`), where that is offered. */
+export async function sendStepUpEmailCode(
+  db: Db,
+  deps: AuthDeps,
+  ctx: RequestContext,
+  input: { tenantSlug: string; sessionToken: string; now?: Date },
+): Promise<{ status: "email_code_sent"; expiresAt: Date }> {
+  const now = input.now ?? new Date();
+  const tenant = await requireTenant(db, input.tenantSlug);
+  const live = await resolveSession(db, tenant.id, input.sessionToken, now);
+  if (!live) throw new ServiceError("unauthorized", "Sign in first");
+  if (!(await stepUpMethods(db, tenant.id, live)).includes("email_code")) {
+    throw new ServiceError("forbidden", "A code by email is not available to confirm this sign-in");
+  }
+  return mailEmailCode(db, deps, ctx, { tenant, user: live.user, now });
 }

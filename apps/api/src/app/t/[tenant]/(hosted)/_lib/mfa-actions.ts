@@ -7,7 +7,7 @@ import { getRuntime } from "../../../../../lib/runtime";
 import { ServiceError } from "../../../../../services/errors";
 import { confirmTotpEnrolment, startTotpEnrolment, type EnrolmentAuthority } from "../../../../../services/mfa/enrolment";
 import { normalizeRecoveryCode } from "../../../../../services/mfa/recovery-codes";
-import { completeMfaChallenge, sendMfaEmailCode, stepUpSession, type MfaCodeMethod } from "../../../../../services/mfa/sign-in";
+import { completeMfaChallenge, sendMfaEmailCode, sendStepUpEmailCode, stepUpSession, type MfaCodeMethod } from "../../../../../services/mfa/sign-in";
 import { TENANT_SLUG } from "../../../../../services/tenants/tenants";
 import { replaceBrowserSessionToken, startBrowserSession } from "./browser-session";
 import type { FormState } from "./form-state";
@@ -61,7 +61,7 @@ export async function completeMfaAction(tenantSlug: string, method: MfaCodeMetho
       await forgetMfaChallenge(runtime.config.publicUrl, slug);
     } else {
       const sessionToken = (await cookies()).get(SESSION_COOKIE)?.value;
-      if (!sessionToken || method === "email_code") throw new ServiceError("unauthorized", "This sign-in has expired; sign in again");
+      if (!sessionToken) throw new ServiceError("unauthorized", "This sign-in has expired; sign in again");
       const raised = await stepUpSession(runtime.database.db, runtime, ctx, { tenantSlug: slug, sessionToken, method, code: code.value });
       await replaceBrowserSessionToken(runtime, slug, raised);
     }
@@ -73,14 +73,20 @@ export async function completeMfaAction(tenantSlug: string, method: MfaCodeMetho
   redirect(await afterSignInPath(runtime.config.publicUrl, slug));
 }
 
-/** Mails a code for the pending sign-in, where the tenant allows it. */
+/** Mails a code for the pending sign-in (or to raise the signed-in session), where the tenant allows it. */
 export async function sendMfaEmailCodeAction(tenantSlug: string, _previous: FormState, _formData: FormData): Promise<FormState> {
   const slug = tenantOf(tenantSlug);
   const runtime = await getRuntime();
   try {
     const challengeToken = await pendingMfaToken();
-    if (!challengeToken) throw new ServiceError("unauthorized", "This sign-in has expired; sign in again");
-    await sendMfaEmailCode(runtime.database.db, runtime, await hostedContext(), { tenantSlug: slug, challengeToken });
+    if (challengeToken) {
+      await sendMfaEmailCode(runtime.database.db, runtime, await hostedContext(), { tenantSlug: slug, challengeToken });
+    } else {
+      // No sign-in pending: a code to raise the signed-in session (step-up).
+      const sessionToken = (await cookies()).get(SESSION_COOKIE)?.value;
+      if (!sessionToken) throw new ServiceError("unauthorized", "This sign-in has expired; sign in again");
+      await sendStepUpEmailCode(runtime.database.db, runtime, await hostedContext(), { tenantSlug: slug, sessionToken });
+    }
   } catch (error) {
     return errorState(error, {});
   }

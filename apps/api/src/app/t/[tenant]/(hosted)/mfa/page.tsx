@@ -10,7 +10,7 @@ import { currentSession, hostedPath, requireHostedTenant } from "../_lib/hosted"
 import { pendingMfaToken } from "../_lib/pending-mfa";
 import { getRuntime } from "../../../../../lib/runtime";
 import { secondFactorsOf } from "../../../../../services/mfa/factors";
-import { describeMfaChallenge } from "../../../../../services/mfa/sign-in";
+import { describeMfaChallenge, stepUpMethods } from "../../../../../services/mfa/sign-in";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Two-step verification" };
@@ -39,11 +39,7 @@ export default async function MfaPage({ params }: PageProps<"/t/[tenant]/mfa">) 
     const live = await currentSession(tenant);
     if (live) {
       const factors = await secondFactorsOf(database.db, tenant.id, live.user.id);
-      methods = [
-        ...(factors.totp ? (["totp"] as const) : []),
-        ...(factors.passkey ? (["passkey"] as const) : []),
-        ...(factors.any && factors.recoveryCodes > 0 ? (["recovery_code"] as const) : []),
-      ];
+      methods = await stepUpMethods(database.db, tenant.id, live);
       stepUp = methods.length > 0;
       signedInWithoutFactor = !factors.any;
     }
