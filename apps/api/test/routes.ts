@@ -23,8 +23,8 @@ export async function callOperation(
 ): Promise<Response> {
   const file = routeFileOf(op);
   if (!existsSync(file)) throw new Error(`No route file for ${op.method.toUpperCase()} ${op.path} (${file})`);
-  const module = (await import(file)) as Record<string, Handler | undefined>;
-  const handler = module[op.method.toUpperCase()];
+  const routeModule = (await import(file)) as Record<string, Handler | undefined>;
+  const handler = routeModule[op.method.toUpperCase()];
   if (!handler) throw new Error(`${file} exports no ${op.method.toUpperCase()}`);
   const params = input.params ?? {};
   const path = op.path.replace(/\{(\w+)\}/g, (_, name: string) => {

@@ -245,7 +245,7 @@ describe("the rules an application must follow", () => {
   });
 
   it("allows scopes from one list only", async () => {
-    expect(APPLICATION_SCOPES).toEqual(["openid", "profile", "email", "offline_access"]);
+    expect(APPLICATION_SCOPES).toEqual(["openid", "profile", "email", "offline_access", "organizations"]);
     const all = await web({ allowedScopes: [...APPLICATION_SCOPES] });
     expect(all.application.allowedScopes).toEqual([...APPLICATION_SCOPES]);
     await refusedAt(web({ allowedScopes: ["openid", "admin"] }), "allowedScopes.1", /Unknown scope "admin"/);

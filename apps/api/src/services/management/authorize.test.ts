@@ -18,7 +18,6 @@ let runtime: Runtime;
 let database: TestDatabase;
 let platform: Awaited<ReturnType<typeof createTenant>>;
 let acme: Awaited<ReturnType<typeof createTenant>>;
-let globex: Awaited<ReturnType<typeof createTenant>>;
 let firstPartyClient: string;
 let thirdPartyClient: string;
 
@@ -27,7 +26,8 @@ beforeAll(async () => {
   const db = database.db;
   platform = await db.transaction((tx) => createTenant(tx, systemContext, { slug: "plinto", name: "Plinto", kind: "platform" }));
   acme = await db.transaction((tx) => createTenant(tx, systemContext, { slug: "acme", name: "Acme" }));
-  globex = await db.transaction((tx) => createTenant(tx, systemContext, { slug: "globex", name: "Globex" }));
+  // A second customer tenant, named in headers only.
+  await db.transaction((tx) => createTenant(tx, systemContext, { slug: "globex", name: "Globex" }));
   const site = { redirectUris: ["https://admin.example/callback"], grantTypes: ["authorization_code"] };
   firstPartyClient = (
     await db.transaction((tx) => createApplication(tx, systemContext, { tenantId: platform.id, name: "Admin", type: "web", ...site }))

@@ -154,7 +154,7 @@ describe("signing in with a passkey on the sign-in page", () => {
 });
 
 describe("the second-factor page's passkey", () => {
-  it("completes the pending sign-in the browser holds, then forgets it; without one it says to sign in again", async () => {
+  it("completes the pending sign-in the browser holds, then forgets it; signed in, it raises the session; with neither it says to sign in again", async () => {
     const { user } = await signedInUser();
     const { authenticator } = await addPasskey("Key");
     next.jar.clear();
@@ -176,6 +176,18 @@ describe("the second-factor page's passkey", () => {
     const live = await resolveSession(database.db, tenantId, next.jar.get(SESSION_COOKIE)!.value);
     expect(live?.session).toMatchObject({ amr: ["pwd", "hwk", "user", "mfa"], acr: "urn:plinto:acr:2fa" });
 
+    // No sign-in pending, but signed in: the same page raises the session (step-up), under a new token.
+    const before = next.jar.get(SESSION_COOKIE)!.value;
+    const stepUp = await actions.passkeySecondFactorOptionsAction(slug);
+    if (!stepUp.ok) throw new Error(stepUp.message);
+    expect(await actions.passkeySecondFactorAction(slug, authenticator.authenticate(stepUp.options, { origin: ORIGIN }))).toEqual({
+      ok: true,
+      next: `/t/${slug}/signed-in`,
+    });
+    expect(next.jar.get(SESSION_COOKIE)!.value).not.toBe(before);
+    expect(await resolveSession(database.db, tenantId, before)).toBeUndefined();
+
+    next.jar.clear();
     expect(await actions.passkeySecondFactorOptionsAction(slug)).toMatchObject({ ok: false, code: "unauthorized" });
   });
 });
