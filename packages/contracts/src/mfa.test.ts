@@ -24,7 +24,8 @@ describe("MFA request schemas", () => {
     expect(paths(completeMfaChallengeRequestSchema, { challengeToken: token, method: "email_code", code: "12345" })).toEqual(["code"]);
     expect(paths(completeMfaChallengeRequestSchema, { challengeToken: token, method: "passkey", code: "123456" })).toEqual(["method"]);
     expect(paths(completeMfaChallengeRequestSchema, { method: "totp", code: "123456" })).toEqual(["challengeToken"]);
-    expect(paths(stepUpRequestSchema, { method: "email_code", code: "123456" })).toEqual(["method"]);
+    expect(paths(stepUpRequestSchema, { method: "email_code", code: "123456" })).toEqual([]);
+    expect(paths(stepUpRequestSchema, { method: "passkey", code: "123456" })).toEqual(["method"]);
     expect(paths(confirmTotpRequestSchema, { code: "1234567" })).toEqual(["code"]);
     expect(startTotpEnrolmentRequestSchema.parse({})).toEqual({});
   });
