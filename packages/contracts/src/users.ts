@@ -1,3 +1,218 @@
-import type { Operation } from "./operation";
+import { z } from "zod";
+import { sessionIdSchema, sessionRevokedResponseSchema, userIdSchema } from "./auth";
+import { managed, bodyErrors, type Operation } from "./operation";
+import { nextCursorSchema, pageQuerySchema } from "./management";
 
-export const userOperations: Operation[] = [];
+/**
+ * A tenant's users, managed from the admin dashboard or a back end (`/v1/users`, API key or admin
+ * token with `users:read` / `users:write`). The password policy and email uniqueness are the users
+ * service's rules; they come back as validation_failed (per field) and conflict.
+ */
+
+const timestamp = z.iso.datetime({ offset: true });
+
+export const USER_STATUSES = ["active", "blocked"] as const;
+
+const booleanQuery = (what: string) =>
+  z.enum(["true", "false"], { error: `${what} is true or false` }).transform((v) => v === "true");
+
+/** `GET /v1/users`: search, filters and a page. */
+export const userListQuerySchema = pageQuerySchema.extend({
+  // An empty search box searches nothing: the same as no q.
+  q: z.string().trim().max(200, { error: "q is at most 200 characters" }).optional().describe("Part of the email address or name, any case"),
+  status: z.enum(USER_STATUSES, { error: "status is active or blocked" }).optional(),
+  emailVerified: booleanQuery("emailVerified").optional(),
+  sort: z.enum(["created_at:desc", "created_at:asc"], { error: "sort is created_at:desc or created_at:asc" }).default("created_at:desc"),
+});
+export type UserListQuery = z.infer<typeof userListQuerySchema>;
+
+const email = z.email({ error: "Enter an email address like name@example.com" }).max(320, { error: "An email address is at most 320 characters" });
+const text = (what: string, max: number) =>
+  z.string({ error: `${what} is text` }).trim().max(max, { error: `${what} is at most ${max} characters` });
+const metadata = z
+  .record(z.string(), z.unknown(), { error: "metadata is a JSON object" })
+  .refine((value) => JSON.stringify(value).length <= 16_384, { error: "metadata is at most 16 KB of JSON" })
+  .describe("Your own data about the user; the API stores it as given, and a PATCH replaces it whole");
+
+/** `POST /v1/users`: without a password the user signs in by mailed link, a passkey or SSO. */
+export const createUserRequestSchema = z
+  .object({
+    email,
+    name: text("name", 200).optional(),
+    password: z.string({ error: "A password is text" }).max(1024, { error: "A password is at most 1024 characters" }).optional(),
+    emailVerified: z.boolean({ error: "emailVerified is true or false" }).optional(),
+  })
+  .strict();
+export type CreateUserRequest = z.infer<typeof createUserRequestSchema>;
+
+/** `PATCH /v1/users/{user}`: only the fields sent change; null clears a profile field. */
+export const updateUserRequestSchema = z
+  .object({
+    name: text("name", 200).nullable().optional(),
+    givenName: text("givenName", 100).nullable().optional(),
+    familyName: text("familyName", 100).nullable().optional(),
+    pictureUrl: z.url({ protocol: /^https$/, error: "pictureUrl is an https URL" }).max(2048).nullable().optional(),
+    locale: z
+      .string()
+      .regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, { error: "locale is a BCP 47 tag like en or pt-BR" })
+      .nullable()
+      .optional(),
+    metadata: metadata.optional(),
+    emailVerified: z.literal(true, { error: "emailVerified can only be set to true: the address was confirmed another way" }).optional(),
+  })
+  .strict();
+export type UpdateUserRequest = z.infer<typeof updateUserRequestSchema>;
+
+// ── Responses ─────────────────────────────────────────────────────────────────────────────────
+
+/** A user as the management API shows it: never a password hash or any other credential. */
+export const managedUserSchema = z.object({
+  id: userIdSchema,
+  email: z.string(),
+  emailVerified: z.boolean(),
+  name: z.string().nullable(),
+  givenName: z.string().nullable(),
+  familyName: z.string().nullable(),
+  pictureUrl: z.string().nullable(),
+  locale: z.string().nullable(),
+  status: z.enum(USER_STATUSES),
+  metadata: z.record(z.string(), z.unknown()),
+  lastSignInAt: timestamp.nullable(),
+  createdAt: timestamp,
+  updatedAt: timestamp,
+});
+export type ManagedUser = z.infer<typeof managedUserSchema>;
+
+export const userResponseSchema = z.object({ user: managedUserSchema });
+export const userListResponseSchema = z.object({ users: z.array(managedUserSchema), nextCursor: nextCursorSchema });
+export type UserListResponse = z.infer<typeof userListResponseSchema>;
+
+/** One of a user's live sessions, as an administrator sees it. */
+export const userSessionSchema = z.object({
+  id: sessionIdSchema,
+  ipAddress: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  amr: z.array(z.string()),
+  authTime: timestamp,
+  lastActiveAt: timestamp,
+  expiresAt: timestamp,
+});
+export const userSessionListResponseSchema = z.object({ sessions: z.array(userSessionSchema) });
+export const userSessionsRevokedResponseSchema = z.object({ status: z.literal("revoked"), count: z.int().min(0) });
+export const userFactorsResetResponseSchema = z.object({
+  status: z.literal("reset"),
+  removed: z.object({ totp: z.int().min(0), recoveryCodes: z.int().min(0) }),
+});
+
+// ── Examples and operations ───────────────────────────────────────────────────────────────────
+
+const at = "2026-11-27T09:30:00.000Z";
+const user = {
+  id: "usr_01jbz6y0fq7m2x9d8c4v6b5n3k",
+  email: "ada@acme.example",
+  emailVerified: true,
+  name: "Ada Lovelace",
+  givenName: "Ada",
+  familyName: "Lovelace",
+  pictureUrl: null,
+  locale: "en-GB",
+  status: "active" as const,
+  metadata: { plan: "team" },
+  lastSignInAt: at,
+  createdAt: at,
+  updatedAt: at,
+};
+const session = {
+  id: "ses_01jbz6y0fq7m2x9d8c4v6b5n3m",
+  ipAddress: "203.0.113.7",
+  userAgent: "Mozilla/5.0",
+  amr: ["pwd"],
+  authTime: at,
+  lastActiveAt: at,
+  expiresAt: "2026-12-27T09:30:00.000Z",
+};
+
+const path = (rest = "") => `/v1/users${rest}`;
+const tag = "Users";
+
+export const userOperations: Operation[] = [
+  {
+    method: "get", path: path(), operationId: "listUsers", tag, security: "management", scope: "users:read",
+    summary: "List and search the tenant's users, newest first, a page at a time",
+    query: userListQuerySchema,
+    success: { status: 200, description: "A page of users", schema: userListResponseSchema },
+    errors: [...managed, "validation_failed"],
+    examples: { response: { users: [user], nextCursor: "MjAyNi0xMS0yN1QwOTozMDowMC4wMDBafHVzcl8wMWpiejZ5MGZxN20yeDlkOGM0djZiNW4zaw" } },
+  },
+  {
+    method: "post", path: path(), operationId: "createUser", tag, security: "management", scope: "users:write",
+    summary: "Create a user; a password must pass the tenant's password policy",
+    body: createUserRequestSchema,
+    success: { status: 201, description: "Created", schema: userResponseSchema },
+    errors: [...managed, ...bodyErrors, "conflict"],
+    examples: { request: { email: "ada@acme.example", name: "Ada Lovelace", emailVerified: true }, response: { user: { ...user, lastSignInAt: null, givenName: null, familyName: null, locale: null, metadata: {} } } },
+  },
+  {
+    method: "get", path: path("/{user}"), operationId: "getUser", tag, security: "management", scope: "users:read",
+    summary: "One of the tenant's users",
+    success: { status: 200, description: "The user", schema: userResponseSchema },
+    errors: [...managed, "not_found"],
+    examples: { response: { user } },
+  },
+  {
+    method: "patch", path: path("/{user}"), operationId: "updateUser", tag, security: "management", scope: "users:write",
+    summary: "Change a user's profile or metadata, or mark the email address confirmed; only the fields sent change",
+    body: updateUserRequestSchema,
+    success: { status: 200, description: "The user after the change", schema: userResponseSchema },
+    errors: [...managed, ...bodyErrors],
+    examples: { request: { givenName: "Ada", familyName: "Lovelace", metadata: { plan: "team" } }, response: { user } },
+  },
+  {
+    method: "delete", path: path("/{user}"), operationId: "deleteUser", tag, security: "management", scope: "users:write",
+    summary: "Delete a user with their credentials, sessions and memberships",
+    success: { status: 204, description: "Deleted" },
+    errors: [...managed, "not_found"],
+  },
+  {
+    method: "post", path: path("/{user}/block"), operationId: "blockUser", tag, security: "management", scope: "users:write",
+    summary: "Block a user: they cannot sign in, and every session and token they hold ends now",
+    success: { status: 200, description: "Blocked", schema: userResponseSchema },
+    errors: [...managed, "not_found"],
+    examples: { response: { user: { ...user, status: "blocked" } } },
+  },
+  {
+    method: "post", path: path("/{user}/unblock"), operationId: "unblockUser", tag, security: "management", scope: "users:write",
+    summary: "Let a blocked user sign in again",
+    success: { status: 200, description: "Active again", schema: userResponseSchema },
+    errors: [...managed, "not_found"],
+    examples: { response: { user } },
+  },
+  {
+    method: "get", path: path("/{user}/sessions"), operationId: "listUserSessions", tag, security: "management", scope: "users:read",
+    summary: "A user's live sessions, newest first",
+    success: { status: 200, description: "Live sessions", schema: userSessionListResponseSchema },
+    errors: [...managed, "not_found"],
+    examples: { response: { sessions: [session] } },
+  },
+  {
+    method: "delete", path: path("/{user}/sessions"), operationId: "revokeUserSessions", tag, security: "management", scope: "users:write",
+    summary: "End every session of a user and every token issued to applications for them",
+    success: { status: 200, description: "Ended", schema: userSessionsRevokedResponseSchema },
+    errors: [...managed, "not_found"],
+    examples: { response: { status: "revoked", count: 2 } },
+  },
+  {
+    method: "delete", path: path("/{user}/sessions/{session}"), operationId: "revokeUserSession", tag, security: "management", scope: "users:write",
+    summary: "End one session of a user and the refresh tokens issued under it",
+    success: { status: 200, description: "Ended", schema: sessionRevokedResponseSchema },
+    errors: [...managed, "not_found"],
+    examples: { response: { status: "revoked" } },
+  },
+  {
+    method: "delete", path: path("/{user}/factors"), operationId: "resetUserFactors", tag, security: "management", scope: "users:write",
+    summary: "Reset a user's second factors (authenticator apps, recovery codes) after they lost them; sessions end and the user is told by mail. Passkeys stay",
+    success: { status: 200, description: "Reset", schema: userFactorsResetResponseSchema },
+    errors: [...managed, "not_found"],
+    examples: { response: { status: "reset", removed: { totp: 1, recoveryCodes: 8 } } },
+  },
+];

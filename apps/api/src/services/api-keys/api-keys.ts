@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, or } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, or } from "drizzle-orm";
 import type { Executor } from "@plinto/db";
 import { MANAGEMENT_SCOPES, type ManagementScope } from "@plinto/contracts";
 import { apiKeys, tenants } from "@plinto/db/schema";
@@ -85,7 +85,7 @@ const LAST_USED_INTERVAL_MS = 60_000;
 export async function authenticateApiKey(db: Executor, presented: string, now: Date = new Date()) {
   if (!KEY_SHAPE.test(presented)) return undefined;
   const [row] = await db
-    .select({ key: apiKeys, tenantKind: tenants.kind })
+    .select({ key: apiKeys, tenantKind: tenants.kind, tenantStatus: tenants.status })
     .from(apiKeys)
     .innerJoin(tenants, eq(tenants.id, apiKeys.tenantId))
     .where(
@@ -101,5 +101,58 @@ export async function authenticateApiKey(db: Executor, presented: string, now: D
   if (!key.lastUsedAt || now.getTime() - key.lastUsedAt.getTime() > LAST_USED_INTERVAL_MS) {
     await db.update(apiKeys).set({ lastUsedAt: now }).where(and(eq(apiKeys.tenantId, key.tenantId), eq(apiKeys.id, key.id)));
   }
-  return { apiKeyId: key.id, tenantId: key.tenantId, tenantKind: row.tenantKind, scopes: key.scopes };
+  return { apiKeyId: key.id, tenantId: key.tenantId, tenantKind: row.tenantKind, tenantStatus: row.tenantStatus, scopes: key.scopes };
+}
+
+export type ApiKey = typeof apiKeys.$inferSelect;
+
+/** The tenant's keys, newest first, revoked and expired ones included (an audit trail people read). */
+export async function listApiKeys(db: Executor, tenantId: string): Promise<ApiKey[]> {
+  return db.select().from(apiKeys).where(eq(apiKeys.tenantId, tenantId)).orderBy(desc(apiKeys.createdAt), desc(apiKeys.id));
+}
+
+export async function getApiKey(db: Executor, tenantId: string, apiKeyId: string): Promise<ApiKey> {
+  const [key] = await db
+    .select()
+    .from(apiKeys)
+    .where(and(eq(apiKeys.tenantId, tenantId), eq(apiKeys.id, apiKeyId)))
+    .limit(1);
+  if (!key) throw new ServiceError("not_found", "No such API key");
+  return key;
+}
+
+/**
+ * A key made through the management API. A caller can hand out only what it holds itself: an
+ * API key with `api_keys:write` alone, or a developer, must not mint a key with `users:write`
+ * (or `tenants:*`) and so raise its own privileges.
+ */
+export async function createApiKeyAs(
+  tx: Executor,
+  ctx: RequestContext,
+  input: {
+    tenantId: string;
+    callerScopes: readonly ApiKeyScope[];
+    name: string;
+    scopes: ApiKeyScope[];
+    expiresAt?: Date | undefined;
+    expiresInDays?: number | undefined;
+    now?: Date;
+  },
+) {
+  const beyond = [...new Set(input.scopes)].filter((s) => !input.callerScopes.includes(s));
+  if (beyond.length > 0) {
+    throw new ServiceError("forbidden", `You cannot give a key scopes you do not hold: ${beyond.join(", ")}`);
+  }
+  const now = input.now ?? new Date();
+  const expiresAt = input.expiresInDays !== undefined ? new Date(now.getTime() + input.expiresInDays * 86_400_000) : input.expiresAt;
+  if (expiresAt && expiresAt.getTime() <= now.getTime()) {
+    throw new ServiceError("validation_failed", "A key must expire in the future", [{ path: "expiresAt", message: "Pick a time in the future" }]);
+  }
+  return createApiKey(tx, ctx, {
+    tenantId: input.tenantId,
+    name: input.name,
+    scopes: [...new Set(input.scopes)],
+    ...(expiresAt ? { expiresAt } : {}),
+    ...(ctx.actor.type === "admin" && ctx.actor.id ? { createdByUserId: ctx.actor.id } : {}),
+  });
 }

@@ -1,5 +1,7 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MANAGEMENT_SCOPES, type ManagementScope } from "@plinto/contracts";
+import { tenants } from "@plinto/db/schema";
 import type { TestDatabase } from "@plinto/db/testing";
 import { mintAdminToken } from "../../../test/admin-token";
 import { getTestInstance } from "../../../test/instance";
@@ -103,6 +105,22 @@ describe("management API keys", () => {
       createApiKey(tx, systemContext, { tenantId: platform.id, name: "operator", scopes: ["tenants:read"] }),
     );
     expect((await authorize(headers(secret), "tenants:read")).tenantId).toBe(platform.id);
+  });
+});
+
+describe("a suspended tenant", () => {
+  it("cannot be managed with its own keys or by its admins, until an operator lifts the suspension", async () => {
+    const hooli = await database.db.transaction((tx) => createTenant(tx, systemContext, { slug: "hooli", name: "Hooli" }));
+    const { secret } = await database.db.transaction((tx) => createApiKey(tx, systemContext, { tenantId: hooli.id, name: "k", scopes: ["users:read"] }));
+    const admin = await platformUser("hooli-admin@plinto.example");
+    await database.db.transaction((tx) => setTenantAdmin(tx, systemContext, { tenant: hooli, userId: admin.id, role: "owner" }));
+    const bearer = await token(admin.id);
+    await database.db.update(tenants).set({ status: "suspended" }).where(eq(tenants.id, hooli.id));
+    expect(await refusal(authorize(headers(secret), "users:read"))).toBe("forbidden");
+    expect(await refusal(authorize(headers(bearer, "hooli"), "users:read"))).toBe("forbidden");
+    await database.db.update(tenants).set({ status: "active" }).where(eq(tenants.id, hooli.id));
+    expect((await authorize(headers(secret), "users:read")).tenantId).toBe(hooli.id);
+    expect((await authorize(headers(bearer, "hooli"), "users:read")).tenantId).toBe(hooli.id);
   });
 });
 

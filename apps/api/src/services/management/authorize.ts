@@ -55,6 +55,7 @@ export function presentedCredential(headers: Headers): string {
 async function apiKeyCaller(db: Executor, presented: string, now: Date | undefined): Promise<ManagementCaller> {
   const key = await authenticateApiKey(db, presented, now);
   if (!key) throw new ServiceError("unauthorized", "This API key is not valid, or was revoked or expired");
+  if (key.tenantStatus !== "active") throw suspended();
   return {
     tenantId: key.tenantId,
     tenantKind: key.tenantKind,
@@ -74,6 +75,7 @@ async function adminCaller(
   const tenant = TENANT_SLUG.test(slug) ? await findTenantBySlug(db, slug) : undefined;
   const scopes = tenant ? await adminScopes(db, { userId: user.id, tenantId: tenant.id }) : [];
   if (!tenant || scopes.length === 0) throw new ServiceError("forbidden", `You do not administer the tenant named in ${MANAGED_TENANT_HEADER}`);
+  if (tenant.status !== "active") throw suspended();
   return { tenantId: tenant.id, tenantKind: tenant.kind, scopes, actor: { type: "admin", id: user.id } };
 }
 
@@ -88,6 +90,9 @@ export async function authenticateAdmin(db: Executor, token: string, input: { pu
   if (!user || user.status !== "active") throw new ServiceError("unauthorized", "This access token's user cannot sign in any more");
   return { platform, user };
 }
+
+/** A suspended tenant is managed only from the platform tenant (`PATCH /v1/tenants/{tenant}` lifts it). */
+const suspended = () => new ServiceError("forbidden", "This tenant is suspended; a platform operator can lift the suspension");
 
 /** Checks an access token the platform tenant issued for Plinto's API; returns its subject. */
 async function verifyAdminToken(

@@ -1,5 +1,5 @@
-import { and, eq } from "drizzle-orm";
-import { MANAGEMENT_SCOPES, type AdminRole, type ManagementScope } from "@plinto/contracts";
+import { and, asc, count, eq, ne } from "drizzle-orm";
+import { ADMIN_ROLE_KEYS, MANAGEMENT_SCOPES, type AdminRole, type ManagementScope } from "@plinto/contracts";
 import type { Executor } from "@plinto/db";
 import { memberships, organizations, roles, tenants, users } from "@plinto/db/schema";
 import { recordAuditEvent } from "../audit/audit";
@@ -48,6 +48,7 @@ export async function setTenantAdmin(
   if (!role) throw new ServiceError("service_unavailable", `The platform tenant has no ${input.role} role yet`);
   const [user] = await tx.select({ id: users.id }).from(users).where(and(eq(users.tenantId, platformId), eq(users.id, input.userId))).limit(1);
   if (!user) throw new ServiceError("not_found", "No such platform user");
+  if (input.role !== "owner") await assertNotLastOwner(tx, organization, input.userId);
   await tx
     .insert(memberships)
     .values({ tenantId: platformId, organizationId: organization.id, userId: input.userId, roleId: role.id })
@@ -80,4 +81,117 @@ export async function adminScopes(db: Executor, input: { userId: string; tenantI
   if (!row || row.status !== "active") return [];
   const granted = new Set(await permissionsOfRole(db, platform.id, row.roleId));
   return MANAGEMENT_SCOPES.filter((s) => granted.has(s) && (input.tenantId === platform.id || !s.startsWith("tenants:")));
+}
+
+/** The platform organization of a tenant, if it has one yet. */
+async function adminOrganizationOf(db: Executor, tenantId: string) {
+  const [organization] = await db.select().from(organizations).where(eq(organizations.managedTenantId, tenantId)).limit(1);
+  return organization;
+}
+
+/** The owner role's id in the platform tenant, and the owners an organization has besides `userId`. */
+async function otherOwners(db: Executor, organization: { id: string; tenantId: string }, userId: string) {
+  const [row] = await db
+    .select({ n: count() })
+    .from(memberships)
+    .innerJoin(roles, and(eq(roles.tenantId, memberships.tenantId), eq(roles.id, memberships.roleId)))
+    .where(
+      and(
+        eq(memberships.tenantId, organization.tenantId),
+        eq(memberships.organizationId, organization.id),
+        eq(roles.key, "owner"),
+        ne(memberships.userId, userId),
+      ),
+    );
+  return Number(row?.n ?? 0);
+}
+
+async function roleOf(db: Executor, organization: { id: string; tenantId: string }, userId: string): Promise<AdminRole | undefined> {
+  const [row] = await db
+    .select({ key: roles.key })
+    .from(memberships)
+    .innerJoin(roles, and(eq(roles.tenantId, memberships.tenantId), eq(roles.id, memberships.roleId)))
+    .where(and(eq(memberships.tenantId, organization.tenantId), eq(memberships.organizationId, organization.id), eq(memberships.userId, userId)))
+    .limit(1);
+  return row && (ADMIN_ROLE_KEYS as string[]).includes(row.key) ? (row.key as AdminRole) : undefined;
+}
+
+/** A tenant keeps at least one owner: the last one can be neither demoted nor removed. */
+async function assertNotLastOwner(db: Executor, organization: { id: string; tenantId: string }, userId: string) {
+  if ((await roleOf(db, organization, userId)) !== "owner") return;
+  if ((await otherOwners(db, organization, userId)) === 0) {
+    throw new ServiceError("conflict", "This is the tenant's last owner: make someone else owner first");
+  }
+}
+
+export interface TenantAdmin {
+  userId: string;
+  email: string;
+  name: string | null;
+  role: AdminRole;
+  since: Date;
+}
+
+/** Who administers a tenant, by email. */
+export async function listTenantAdmins(db: Executor, tenantId: string): Promise<TenantAdmin[]> {
+  const organization = await adminOrganizationOf(db, tenantId);
+  if (!organization) return [];
+  const rows = await db
+    .select({ userId: users.id, email: users.email, name: users.name, role: roles.key, since: memberships.createdAt })
+    .from(memberships)
+    .innerJoin(roles, and(eq(roles.tenantId, memberships.tenantId), eq(roles.id, memberships.roleId)))
+    .innerJoin(users, and(eq(users.tenantId, memberships.tenantId), eq(users.id, memberships.userId)))
+    .where(and(eq(memberships.tenantId, organization.tenantId), eq(memberships.organizationId, organization.id)))
+    .orderBy(asc(users.email));
+  return rows.filter((r): r is TenantAdmin => (ADMIN_ROLE_KEYS as string[]).includes(r.role));
+}
+
+/** One admin of a tenant, or not_found. */
+export async function getTenantAdmin(db: Executor, tenantId: string, userId: string): Promise<TenantAdmin> {
+  const admin = (await listTenantAdmins(db, tenantId)).find((a) => a.userId === userId);
+  if (!admin) throw new ServiceError("not_found", "This user does not administer the tenant");
+  return admin;
+}
+
+/** Stops a user administering `tenant`; counts from their next request. Not the last owner. */
+export async function removeTenantAdmin(tx: Executor, ctx: RequestContext, input: { tenant: { id: string }; userId: string }) {
+  const organization = await adminOrganizationOf(tx, input.tenant.id);
+  const role = organization ? await roleOf(tx, organization, input.userId) : undefined;
+  if (!organization || !role) throw new ServiceError("not_found", "This user does not administer the tenant");
+  await assertNotLastOwner(tx, organization, input.userId);
+  await tx
+    .delete(memberships)
+    .where(
+      and(eq(memberships.tenantId, organization.tenantId), eq(memberships.organizationId, organization.id), eq(memberships.userId, input.userId)),
+    );
+  await recordAuditEvent(tx, ctx, { tenantId: input.tenant.id, action: "tenant.admin_removed", targetType: "user", targetId: input.userId, data: { role } });
+}
+
+/** The admin role a platform user holds in a tenant, if any. */
+export async function tenantAdminRole(db: Executor, input: { userId: string; tenantId: string }): Promise<AdminRole | undefined> {
+  const organization = await adminOrganizationOf(db, input.tenantId);
+  return organization ? roleOf(db, organization, input.userId) : undefined;
+}
+
+/** The tenants a platform user administers, with their role in each, by name. */
+export async function tenantsAdministeredBy(db: Executor, input: { platformTenantId: string; userId: string }) {
+  const rows = await db
+    .select({ slug: tenants.slug, name: tenants.name, kind: tenants.kind, status: tenants.status, role: roles.key })
+    .from(memberships)
+    .innerJoin(organizations, and(eq(organizations.tenantId, memberships.tenantId), eq(organizations.id, memberships.organizationId)))
+    .innerJoin(tenants, eq(tenants.id, organizations.managedTenantId))
+    .innerJoin(roles, and(eq(roles.tenantId, memberships.tenantId), eq(roles.id, memberships.roleId)))
+    .where(and(eq(memberships.tenantId, input.platformTenantId), eq(memberships.userId, input.userId)))
+    .orderBy(asc(tenants.name), asc(tenants.slug));
+  return rows.flatMap((r) => ((ADMIN_ROLE_KEYS as string[]).includes(r.role) ? [{ ...r, role: r.role as AdminRole }] : []));
+}
+
+/**
+ * Owners and admins differ in one thing: who may change a tenant's admins. Through the platform
+ * tenant that means a platform owner (an API key with `tenants:write` is trusted as its maker was).
+ */
+export async function assertMayChangeAdmins(db: Executor, caller: { tenantId: string; actor: RequestContext["actor"] }) {
+  if (caller.actor.type !== "admin") return;
+  const role = caller.actor.id ? await tenantAdminRole(db, { userId: caller.actor.id, tenantId: caller.tenantId }) : undefined;
+  if (role !== "owner") throw new ServiceError("forbidden", "Only owners change who administers a tenant");
 }

@@ -1,11 +1,12 @@
 import { eq } from "drizzle-orm";
 import type { Executor } from "@plinto/db";
-import { tenants, type TenantKind } from "@plinto/db/schema";
+import { tenants, type TenantKind, type TenantStatus } from "@plinto/db/schema";
 import { recordAuditEvent } from "../audit/audit";
 import type { RequestContext } from "../context";
 import { ServiceError } from "../errors";
 import { ensureBuiltInRoles } from "../organizations/roles";
-import { ensureAdminOrganization } from "./admins";
+import { keyset, pageOf } from "../pagination";
+import { ensureAdminOrganization, setTenantAdmin } from "./admins";
 
 /** Tenant slugs appear in issuer URLs (`/t/{slug}`): lowercase letters, digits and inner hyphens. */
 export const TENANT_SLUG = /^[a-z0-9](?:[a-z0-9-]{0,46}[a-z0-9])?$/;
@@ -57,4 +58,71 @@ export function displayNameOf(tenant: { name: string; settings: { branding?: { d
   const chosen = tenant.settings.branding?.displayName;
   const trimmed = typeof chosen === "string" ? chosen.trim().slice(0, 100) : "";
   return trimmed || tenant.name;
+}
+
+export type Tenant = typeof tenants.$inferSelect;
+
+/**
+ * A tenant made through the management API by a platform operator. An admin who creates one
+ * becomes its owner, so it is never left without someone who can manage it.
+ */
+export async function createTenantAs(tx: Executor, ctx: RequestContext, input: { slug: string; name: string }) {
+  const tenant = await createTenant(tx, ctx, { slug: input.slug, name: input.name, kind: "customer" });
+  if (ctx.actor.type === "admin" && ctx.actor.id) {
+    await setTenantAdmin(tx, ctx, { tenant, userId: ctx.actor.id, role: "owner" });
+  }
+  return tenant;
+}
+
+/** Every tenant, newest first, a page at a time. */
+export async function listTenants(db: Executor, input: { limit: number; cursor?: string | undefined }) {
+  const { orderBy, after } = keyset(tenants, "desc", input.cursor);
+  const rows = await db
+    .select()
+    .from(tenants)
+    .where(after)
+    .orderBy(...orderBy)
+    .limit(input.limit + 1);
+  const { items, nextCursor } = pageOf(rows, input.limit);
+  return { tenants: items, nextCursor };
+}
+
+/** The tenant with this slug, or not_found. */
+export async function getTenantBySlug(db: Executor, slug: string): Promise<Tenant> {
+  const tenant = TENANT_SLUG.test(slug) ? await findTenantBySlug(db, slug) : undefined;
+  if (!tenant) throw new ServiceError("not_found", `No tenant is named "${slug}"`);
+  return tenant;
+}
+
+/** Renames or suspends a tenant. The platform tenant stays active: suspending it locks everyone out. */
+export async function updateTenant(
+  tx: Executor,
+  ctx: RequestContext,
+  input: { slug: string; name?: string | undefined; status?: TenantStatus | undefined },
+) {
+  const tenant = await getTenantBySlug(tx, input.slug);
+  const set: Partial<typeof tenants.$inferInsert> = {};
+  if (input.name !== undefined) {
+    const name = input.name.trim();
+    if (name.length === 0 || name.length > 100) {
+      throw new ServiceError("validation_failed", "A tenant name is 1–100 characters", [{ path: "name", message: "Give the tenant a name of 1–100 characters" }]);
+    }
+    if (name !== tenant.name) set.name = name;
+  }
+  if (input.status !== undefined && input.status !== tenant.status) {
+    if (tenant.kind === "platform" && input.status === "suspended") {
+      throw new ServiceError("conflict", "The platform tenant cannot be suspended: nobody could sign in to undo it");
+    }
+    set.status = input.status;
+  }
+  if (Object.keys(set).length === 0) return tenant;
+  const [updated] = await tx.update(tenants).set(set).where(eq(tenants.id, tenant.id)).returning();
+  await recordAuditEvent(tx, ctx, {
+    tenantId: tenant.id,
+    action: set.status ? `tenant.${set.status === "suspended" ? "suspended" : "reactivated"}` : "tenant.updated",
+    targetType: "tenant",
+    targetId: tenant.id,
+    data: { fields: Object.keys(set) },
+  });
+  return updated!;
 }

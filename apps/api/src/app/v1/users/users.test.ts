@@ -1,0 +1,194 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import {
+  PROBLEM_CONTENT_TYPE,
+  problemDetailsSchema,
+  sessionRevokedResponseSchema,
+  userFactorsResetResponseSchema,
+  userListResponseSchema,
+  userResponseSchema,
+  userSessionListResponseSchema,
+  userSessionsRevokedResponseSchema,
+} from "@plinto/contracts";
+import { auditEvents, credentials } from "@plinto/db/schema";
+import type { TestDatabase } from "@plinto/db/testing";
+import { getTestInstance } from "../../../../test/instance";
+import { createApiKey, type ApiKeyScope } from "../../../services/api-keys/api-keys";
+import { systemContext } from "../../../services/context";
+import { listOutbox } from "../../../services/mail/outbox";
+import { createSession, listSessions } from "../../../services/sessions/sessions";
+import { createTenant } from "../../../services/tenants/tenants";
+import { createUser } from "../../../services/users/users";
+import { POST as block } from "./[user]/block/route";
+import { DELETE as resetFactors } from "./[user]/factors/route";
+import { DELETE as deleteOne, GET as getOne, PATCH as patchOne } from "./[user]/route";
+import { DELETE as endSession } from "./[user]/sessions/[session]/route";
+import { DELETE as endSessions, GET as sessionsOf } from "./[user]/sessions/route";
+import { POST as unblock } from "./[user]/unblock/route";
+import { GET as list, POST as create } from "./route";
+
+const API = "http://localhost:4000/v1/users";
+let database: TestDatabase;
+const tenants = { a: "", b: "" };
+const keys = {} as Record<"a" | "b" | "readOnly" | "other", string>;
+
+beforeAll(async () => {
+  ({ database } = await getTestInstance());
+  tenants.a = (await createTenant(database.db, systemContext, { slug: "user-routes-a", name: "User Routes A" })).id;
+  tenants.b = (await createTenant(database.db, systemContext, { slug: "user-routes-b", name: "User Routes B" })).id;
+  const key = async (tenantId: string, scopes: ApiKeyScope[]) => (await createApiKey(database.db, systemContext, { tenantId, name: scopes.join(" "), scopes })).secret;
+  keys.a = await key(tenants.a, ["users:read", "users:write"]);
+  keys.b = await key(tenants.b, ["users:read", "users:write"]);
+  keys.readOnly = await key(tenants.a, ["users:read"]);
+  keys.other = await key(tenants.a, ["applications:read", "applications:write"]);
+});
+afterAll(async () => {
+  await database?.dispose();
+});
+
+function request(url: string, method: string, key?: string, body?: unknown) {
+  const headers = new Headers(key ? { authorization: `Bearer ${key}` } : {});
+  if (body !== undefined) headers.set("content-type", "application/json");
+  return new Request(url, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
+}
+const at = (user: string) => ({ params: Promise.resolve({ user }) });
+const atSession = (user: string, session: string) => ({ params: Promise.resolve({ user, session }) });
+
+async function problemOf(response: Response, status: number, code: string) {
+  expect(response.status).toBe(status);
+  expect(response.headers.get("content-type")).toBe(PROBLEM_CONTENT_TYPE);
+  expect(problemDetailsSchema.parse(await response.json()).code).toBe(code);
+}
+
+async function bodyOf<T>(response: Response, status: number, schema: { parse(value: unknown): T }): Promise<T> {
+  expect(response.status).toBe(status);
+  const text = await response.text();
+  expect(text).not.toMatch(/hash|secret|credential/i);
+  return schema.parse(JSON.parse(text));
+}
+
+let people = 0;
+async function newUser(key = keys.a, extra: Record<string, unknown> = {}) {
+  people += 1;
+  const body = { email: `person${people}@routes.example`, name: `Person ${people}`, ...extra };
+  return (await bodyOf(await create(request(API, "POST", key, body)), 201, userResponseSchema)).user;
+}
+
+describe("management users: who may call", () => {
+  it("401 without a valid key, 403 without the scope, on every operation", async () => {
+    const user = await newUser();
+    const session = "ses_01jbz6y0fq7m2x9d8c4v6b5n3k";
+    const calls: Array<[string, (key?: string) => Promise<Response>]> = [
+      ["read", (key) => list(request(API, "GET", key))],
+      ["write", (key) => create(request(API, "POST", key, { email: "new@routes.example" }))],
+      ["read", (key) => getOne(request(`${API}/${user.id}`, "GET", key), at(user.id))],
+      ["write", (key) => patchOne(request(`${API}/${user.id}`, "PATCH", key, { name: "x" }), at(user.id))],
+      ["write", (key) => deleteOne(request(`${API}/${user.id}`, "DELETE", key), at(user.id))],
+      ["write", (key) => block(request(`${API}/${user.id}/block`, "POST", key), at(user.id))],
+      ["write", (key) => unblock(request(`${API}/${user.id}/unblock`, "POST", key), at(user.id))],
+      ["read", (key) => sessionsOf(request(`${API}/${user.id}/sessions`, "GET", key), at(user.id))],
+      ["write", (key) => endSessions(request(`${API}/${user.id}/sessions`, "DELETE", key), at(user.id))],
+      ["write", (key) => endSession(request(`${API}/${user.id}/sessions/${session}`, "DELETE", key), atSession(user.id, session))],
+      ["write", (key) => resetFactors(request(`${API}/${user.id}/factors`, "DELETE", key), at(user.id))],
+    ];
+    for (const [needs, call] of calls) {
+      await problemOf(await call(), 401, "unauthorized");
+      await problemOf(await call("plinto_sk_not-a-real-key"), 401, "unauthorized");
+      await problemOf(await call(keys.other), 403, "forbidden");
+      if (needs === "write") await problemOf(await call(keys.readOnly), 403, "forbidden");
+    }
+    expect((await getOne(request(`${API}/${user.id}`, "GET", keys.readOnly), at(user.id))).status).toBe(200);
+  });
+
+  it("404 for another tenant's user, session, and for a user's session that is someone else's", async () => {
+    const theirs = await newUser(keys.b);
+    const { session: theirSession } = await database.db.transaction((tx) => createSession(tx, systemContext, { tenantId: tenants.b, userId: theirs.id, amr: ["pwd"] }));
+    const mine = await newUser();
+    const calls = [
+      getOne(request(`${API}/${theirs.id}`, "GET", keys.a), at(theirs.id)),
+      patchOne(request(`${API}/${theirs.id}`, "PATCH", keys.a, { name: "Mine" }), at(theirs.id)),
+      deleteOne(request(`${API}/${theirs.id}`, "DELETE", keys.a), at(theirs.id)),
+      block(request(`${API}/${theirs.id}/block`, "POST", keys.a), at(theirs.id)),
+      sessionsOf(request(`${API}/${theirs.id}/sessions`, "GET", keys.a), at(theirs.id)),
+      endSessions(request(`${API}/${theirs.id}/sessions`, "DELETE", keys.a), at(theirs.id)),
+      endSession(request(`${API}/${theirs.id}/sessions/${theirSession.id}`, "DELETE", keys.a), atSession(theirs.id, theirSession.id)),
+      endSession(request(`${API}/${mine.id}/sessions/${theirSession.id}`, "DELETE", keys.a), atSession(mine.id, theirSession.id)),
+      resetFactors(request(`${API}/${theirs.id}/factors`, "DELETE", keys.a), at(theirs.id)),
+    ];
+    for (const response of await Promise.all(calls.map((c) => c))) await problemOf(response, 404, "not_found");
+    expect(await listSessions(database.db, tenants.b, theirs.id)).toHaveLength(1);
+    const still = await bodyOf(await getOne(request(`${API}/${theirs.id}`, "GET", keys.b), at(theirs.id)), 200, userResponseSchema);
+    expect(still.user).toMatchObject({ name: theirs.name, status: "active" });
+  });
+});
+
+describe("management users: what they do", () => {
+  it("creates (201, 409 on a taken email, policy on the password), lists with a search and pages", async () => {
+    const user = await newUser(keys.a, { email: "Searchable@Routes.example", password: "a long and unusual passphrase", emailVerified: true });
+    expect(user).toMatchObject({ email: "Searchable@Routes.example", emailVerified: true, status: "active", metadata: {}, lastSignInAt: null });
+    await problemOf(await create(request(API, "POST", keys.a, { email: "searchable@routes.example" })), 409, "conflict");
+    await problemOf(await create(request(API, "POST", keys.a, { email: "weak@routes.example", password: "password" })), 400, "validation_failed");
+    await problemOf(await create(request(API, "POST", keys.a, { email: "x@routes.example", role: "admin" })), 400, "validation_failed");
+
+    const found = await bodyOf(await list(request(`${API}?q=SEARCHABLE&emailVerified=true`, "GET", keys.a)), 200, userListResponseSchema);
+    expect(found.users.map((u) => u.id)).toEqual([user.id]);
+    const first = await bodyOf(await list(request(`${API}?limit=2`, "GET", keys.a)), 200, userListResponseSchema);
+    expect(first.users).toHaveLength(2);
+    const second = await bodyOf(await list(request(`${API}?limit=2&cursor=${first.nextCursor}`, "GET", keys.a)), 200, userListResponseSchema);
+    expect(second.users.map((u) => u.id)).not.toContain(first.users[0]!.id);
+    for (const bad of ["cursor=%25%25", "limit=0", "limit=101", "status=deleted", "emailVerified=maybe", "sort=name"]) {
+      await problemOf(await list(request(`${API}?${bad}`, "GET", keys.a)), 400, "validation_failed");
+    }
+  });
+
+  it("updates the profile, blocks (ending sessions) and unblocks, lists and ends sessions, deletes", async () => {
+    const user = await newUser();
+    const patched = await bodyOf(
+      await patchOne(request(`${API}/${user.id}`, "PATCH", keys.a, { givenName: "Ada", pictureUrl: "https://cdn.example/ada.png", emailVerified: true }), at(user.id)),
+      200,
+      userResponseSchema,
+    );
+    expect(patched.user).toMatchObject({ givenName: "Ada", pictureUrl: "https://cdn.example/ada.png", emailVerified: true });
+    await problemOf(await patchOne(request(`${API}/${user.id}`, "PATCH", keys.a, { emailVerified: false }), at(user.id)), 400, "validation_failed");
+    await problemOf(await patchOne(request(`${API}/${user.id}`, "PATCH", keys.a, { email: "new@x.example" }), at(user.id)), 400, "validation_failed");
+
+    const open = async () => (await database.db.transaction((tx) => createSession(tx, systemContext, { tenantId: tenants.a, userId: user.id, amr: ["pwd"] }))).session;
+    const [one] = [await open(), await open()];
+    const sessions = await bodyOf(await sessionsOf(request(`${API}/${user.id}/sessions`, "GET", keys.readOnly), at(user.id)), 200, userSessionListResponseSchema);
+    expect(sessions.sessions).toHaveLength(2);
+    await bodyOf(await endSession(request(`${API}/${user.id}/sessions/${one!.id}`, "DELETE", keys.a), atSession(user.id, one!.id)), 200, sessionRevokedResponseSchema);
+    await problemOf(await endSession(request(`${API}/${user.id}/sessions/${one!.id}`, "DELETE", keys.a), atSession(user.id, one!.id)), 404, "not_found");
+    const ended = await bodyOf(await endSessions(request(`${API}/${user.id}/sessions`, "DELETE", keys.a), at(user.id)), 200, userSessionsRevokedResponseSchema);
+    expect(ended.count).toBe(1);
+
+    await open();
+    const blocked = await bodyOf(await block(request(`${API}/${user.id}/block`, "POST", keys.a), at(user.id)), 200, userResponseSchema);
+    expect(blocked.user.status).toBe("blocked");
+    expect(await listSessions(database.db, tenants.a, user.id)).toHaveLength(0);
+    const active = await bodyOf(await unblock(request(`${API}/${user.id}/unblock`, "POST", keys.a), at(user.id)), 200, userResponseSchema);
+    expect(active.user.status).toBe("active");
+
+    expect((await deleteOne(request(`${API}/${user.id}`, "DELETE", keys.a), at(user.id))).status).toBe(204);
+    await problemOf(await getOne(request(`${API}/${user.id}`, "GET", keys.a), at(user.id)), 404, "not_found");
+    const [deleted] = await database.db.select().from(auditEvents).where(and(eq(auditEvents.targetId, user.id), eq(auditEvents.action, "user.deleted")));
+    expect(deleted?.actorType).toBe("api_key");
+  });
+
+  it("resets second factors: gone, sessions ended, the user mailed, audited with the API key as actor", async () => {
+    const user = await database.db.transaction((tx) => createUser(tx, systemContext, { tenantId: tenants.a, email: "lost-phone@routes.example", emailVerified: true }));
+    await database.db.insert(credentials).values([
+      { tenantId: tenants.a, userId: user.id, type: "totp", secret: "not-a-real-secret" },
+      { tenantId: tenants.a, userId: user.id, type: "recovery_code", secret: "not-a-real-hash" },
+    ]);
+    await database.db.transaction((tx) => createSession(tx, systemContext, { tenantId: tenants.a, userId: user.id, amr: ["pwd", "otp"] }));
+    const result = await bodyOf(await resetFactors(request(`${API}/${user.id}/factors`, "DELETE", keys.a), at(user.id)), 200, userFactorsResetResponseSchema);
+    expect(result).toEqual({ status: "reset", removed: { totp: 1, recoveryCodes: 1 } });
+    expect(await database.db.select().from(credentials).where(eq(credentials.userId, user.id))).toEqual([]);
+    expect(await listSessions(database.db, tenants.a, user.id)).toHaveLength(0);
+    const mail = await listOutbox(database.db, { tenantId: tenants.a, to: user.email, limit: 10 });
+    expect(mail.map((m) => m.subject)).toContain("Two-step verification was reset for your User Routes A account");
+    const [event] = await database.db.select().from(auditEvents).where(and(eq(auditEvents.targetId, user.id), eq(auditEvents.action, "mfa.factors_reset")));
+    expect(event).toMatchObject({ actorType: "api_key" });
+    expect(event?.actorId).toMatch(/^key_/);
+  });
+});
