@@ -21,6 +21,8 @@ export const errorCatalog = {
   rate_limited: { status: 429, title: "Too many requests" },
   internal_error: { status: 500, title: "Something went wrong on our side" },
   service_unavailable: { status: 503, title: "The service is not ready" },
+  // Organizations: a domain's TXT record is missing or does not hold the expected value.
+  domain_verification_failed: { status: 422, title: "The domain could not be verified" },
 } as const satisfies Record<string, { status: number; title: string }>;
 
 export type ErrorCode = keyof typeof errorCatalog;

@@ -214,7 +214,8 @@ const coreOperations: Operation[] = [
     body: mfa.stepUpRequestSchema,
     success: { status: 200, description: "Raised", schema: mfa.stepUpResponseSchema, headers: sessionCookie },
     errors: withLimits("unauthorized", "invalid_verification", "conflict"),
-  },  {
+  },
+  {
     method: "post", path: authPath("mfa/step-up/email-code"), operationId: "sendStepUpEmailCode", tag: "Multi-factor", security: "session",
     summary: "Mail a code that raises the caller's session (then POST mfa/step-up with method email_code), where the tenant allows emailed codes after a password",
     success: { status: 202, description: "Mail sent", schema: mfa.mfaEmailCodeSentResponseSchema },

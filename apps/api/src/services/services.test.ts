@@ -151,6 +151,8 @@ describe("development seed", () => {
     expect(moved.applications.plinto?.admin?.redirectUris).toEqual(["http://localhost:13002/api/auth/callback/plinto"]);
     const demoKey = await authenticateApiKey(database.db, first.apiKeys.demo!.secret);
     expect(demoKey?.scopes).toEqual(API_KEY_SCOPES.filter((s) => !s.startsWith("tenants:")));
+    const operatorKey = await authenticateApiKey(database.db, first.apiKeys.plinto!.secret);
+    expect(operatorKey).toMatchObject({ tenantKind: "platform", scopes: [...API_KEY_SCOPES] });
 
     const demoTenant = first.tenants[1]!;
     const tenantRow = await database.db.query.tenants.findFirst({ where: (t, { eq }) => eq(t.slug, demoTenant.slug) });

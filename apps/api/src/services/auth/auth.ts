@@ -6,6 +6,7 @@ import { recordAuditEvent } from "../audit/audit";
 import type { RequestContext } from "../context";
 import { ServiceError } from "../errors";
 import { consumeUserChallenges } from "../mfa/challenges";
+import { autoJoinByDomain } from "../organizations/domains";
 import { afterFirstFactor, type SignInOutcome } from "../mfa/sign-in";
 import { resolveSession, revokeAllSessions, revokeSession } from "../sessions/sessions";
 import { evaluatePassword, policyForTenant } from "../users/password-policy";
@@ -95,6 +96,7 @@ async function markEmailVerified(tx: Parameters<Parameters<Db["transaction"]>[0]
       targetType: "user",
       targetId: userId,
     });
+    await autoJoinByDomain(tx, ctx, { tenantId, userId, email });
   }
 }
 

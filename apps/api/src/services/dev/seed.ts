@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
+import { and, eq } from "drizzle-orm";
 import type { Db, Executor } from "@plinto/db";
-import type { ApplicationType } from "@plinto/db/schema";
+import { organizations, type ApplicationType } from "@plinto/db/schema";
 import { systemContext } from "../context";
 import { API_KEY_SCOPES, authenticateApiKey, createApiKey } from "../api-keys/api-keys";
 import {
@@ -10,6 +11,7 @@ import {
   updateApplication,
   verifyClientSecret,
 } from "../applications/applications";
+import { addMember, createOrganization, getMember } from "../organizations/organizations";
 import { ensureBuiltInRoles } from "../organizations/roles";
 import { ensureAdminOrganization, setTenantAdmin } from "../tenants/admins";
 import { createTenant, findTenantBySlug } from "../tenants/tenants";
@@ -19,6 +21,7 @@ import { verifyPassword } from "../../lib/password";
 export const PLATFORM_TENANT = { slug: "plinto", name: "Plinto", kind: "platform" } as const;
 export const DEMO_TENANT = { slug: "demo", name: "Demo", kind: "customer" } as const;
 export const DEMO_USER = { email: "demo@example.com", name: "Demo User" } as const;
+export const DEMO_ORGANIZATION = { name: "Acme", slug: "acme" } as const;
 /** Everything a customer tenant's key can hold (tenants:* belong to the platform tenant). */
 const TENANT_KEY_SCOPES = API_KEY_SCOPES.filter((s) => !s.startsWith("tenants:"));
 
@@ -29,7 +32,10 @@ export interface DevCredentials {
   demoUser: { tenant: string; email: string; password: string };
   /** The seeded OIDC applications per tenant slug, e.g. `applications.plinto.admin.clientSecret`. */
   applications: Record<string, Record<string, SeededApplication>>;
-  /** Management API keys per tenant slug, e.g. `apiKeys.demo.secret` for `Authorization: Bearer …`. */
+  /**
+   * Management API keys per tenant slug, e.g. `apiKeys.demo.secret` for `Authorization: Bearer …`;
+   * `apiKeys.plinto` is a platform operator's (it can create and manage tenants).
+   */
   apiKeys: Record<string, { id: string; secret: string; scopes: string[] }>;
 }
 
@@ -140,6 +146,7 @@ export async function seedDevelopment(
     // can sign in to the admin dashboard and manage the demo tenant.
     const operator = (await findUserByEmail(tx, seeded[0]!.id, DEMO_USER.email))!;
     for (const tenant of seeded) await setTenantAdmin(tx, systemContext, { tenant, userId: operator.id, role: "owner" });
+    await ensureDemoOrganization(tx, demoTenant.id);
 
     const applications: DevCredentials["applications"] = {};
     for (const [slug, specs] of Object.entries(seededApplications(options.sites))) {
@@ -150,28 +157,31 @@ export async function seedDevelopment(
       }
     }
 
-    // The demo tenant's management key: the one from the last run while it still works.
-    const previousKey = options.previousApiKeys?.[DEMO_TENANT.slug];
-    const stillWorks = previousKey ? await authenticateApiKey(tx, previousKey.secret) : undefined;
-    // A key from before new scopes existed is replaced, so the printed key can do everything.
-    const complete = TENANT_KEY_SCOPES.every((scope) => stillWorks?.scopes.includes(scope));
-    const demoKey =
-      previousKey && stillWorks?.tenantId === demoTenant.id && complete
-        ? previousKey
-        : await createApiKey(tx, systemContext, {
-            tenantId: demoTenant.id,
-            name: "Development key (seed)",
-            scopes: [...TENANT_KEY_SCOPES],
-          }).then(({ apiKey, secret }) => ({ id: apiKey.id, secret, scopes: apiKey.scopes }));
+    // A management key per tenant: the platform tenant's is a platform operator's (it also holds
+    // tenants:*). The one from the last run is kept while it still works and has every scope.
+    const keys: DevCredentials["apiKeys"] = {};
+    for (const tenant of seeded) {
+      keys[tenant.slug] = await ensureSeedKey(tx, tenant, options.previousApiKeys?.[tenant.slug]);
+    }
 
     return {
       apiUrl: options.apiUrl,
       tenants: seeded.map((t) => ({ slug: t.slug, name: t.name, kind: t.kind, issuer: `${options.apiUrl}/t/${t.slug}` })),
       demoUser: { tenant: demoTenant.slug, email: DEMO_USER.email, password },
       applications,
-      apiKeys: { [DEMO_TENANT.slug]: demoKey },
+      apiKeys: keys,
     };
   });
+}
+
+/** The seed's management key of a tenant: `previous` while it works and holds every scope the tenant's keys can. */
+async function ensureSeedKey(tx: Executor, tenant: { id: string; kind: string }, previous: DevCredentials["apiKeys"][string] | undefined) {
+  const scopes = tenant.kind === "platform" ? [...API_KEY_SCOPES] : TENANT_KEY_SCOPES;
+  const stillWorks = previous ? await authenticateApiKey(tx, previous.secret) : undefined;
+  // A key from before new scopes existed is replaced, so the printed key can do everything.
+  if (previous && stillWorks?.tenantId === tenant.id && scopes.every((scope) => stillWorks.scopes.includes(scope))) return previous;
+  const { apiKey, secret } = await createApiKey(tx, systemContext, { tenantId: tenant.id, name: "Development key (seed)", scopes });
+  return { id: apiKey.id, secret, scopes: apiKey.scopes };
 }
 
 /**
@@ -190,6 +200,19 @@ async function ensureDemoUser(tx: Executor, tenantId: string, wanted: string | u
   const password = options.set && wanted !== undefined ? wanted : newDemoPassword();
   await setPassword(tx, systemContext, { tenantId, userId: existing.id, password });
   return password;
+}
+
+/** The demo tenant's organization "Acme", with the demo user as its owner (made once). */
+async function ensureDemoOrganization(tx: Executor, tenantId: string) {
+  const [existing] = await tx
+    .select()
+    .from(organizations)
+    .where(and(eq(organizations.tenantId, tenantId), eq(organizations.slug, DEMO_ORGANIZATION.slug)))
+    .limit(1);
+  const organization = existing ?? (await createOrganization(tx, systemContext, { tenantId, ...DEMO_ORGANIZATION }));
+  const user = (await findUserByEmail(tx, tenantId, DEMO_USER.email))!;
+  const member = await getMember(tx, tenantId, organization.id, user.id).catch(() => undefined);
+  if (!member) await addMember(tx, systemContext, { tenantId, organizationId: organization.id, userId: user.id, role: "owner" });
 }
 
 function newDemoPassword(): string {

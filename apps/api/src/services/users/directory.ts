@@ -4,6 +4,7 @@ import { users, type UserStatus } from "@plinto/db/schema";
 import { recordAuditEvent } from "../audit/audit";
 import type { RequestContext } from "../context";
 import { ServiceError } from "../errors";
+import { autoJoinByDomain } from "../organizations/domains";
 import { listSessions, revokeAllSessions } from "../sessions/sessions";
 import { keyset, pageOf } from "../pagination";
 
@@ -104,6 +105,7 @@ export async function updateUser(tx: Executor, ctx: RequestContext, input: UserC
       targetId: user.id,
       data: { method: "manual" },
     });
+    await autoJoinByDomain(tx, ctx, { tenantId: input.tenantId, userId: user.id, email: user.email });
   }
   return updated!;
 }

@@ -4,6 +4,7 @@ import type { Executor } from "@plinto/db";
 import { credentials, tenants, users } from "@plinto/db/schema";
 import { hashPassword } from "../../lib/password";
 import { recordAuditEvent } from "../audit/audit";
+import { autoJoinByDomain } from "../organizations/domains";
 import type { RequestContext } from "../context";
 import { ServiceError } from "../errors";
 import { evaluatePassword, policyForTenant } from "./password-policy";
@@ -100,6 +101,7 @@ export async function createUser(tx: Executor, ctx: RequestContext, input: NewUs
     targetId: user!.id,
     data: { withPassword: input.password !== undefined, emailVerified: Boolean(input.emailVerified) },
   });
+  if (input.emailVerified) await autoJoinByDomain(tx, ctx, { tenantId: input.tenantId, userId: user!.id, email });
   return user!;
 }
 
