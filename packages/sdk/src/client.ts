@@ -20,6 +20,7 @@ import {
 } from "@plinto/contracts";
 import type { z } from "zod";
 import { PlintoApiError, PlintoNetworkError } from "./errors";
+import { apiKeysApi, organizationsApi, permissionsApi, rolesApi, settingsApi, tenantsApi, usersApi, type Call } from "./management";
 
 export type RotateSigningKeysRequest = z.input<typeof rotateSigningKeysRequestSchema>;
 export type RotateSigningKeysResponse = z.infer<typeof rotateSigningKeysResponseSchema>;
@@ -29,8 +30,13 @@ export interface PlintoClientOptions {
   baseUrl: string;
   /** A management API key (`plinto_sk_…`), sent as `Authorization: Bearer`. Keep it on your server. */
   apiKey?: string;
-  /** An access token for the API instead of an API key (also sent as a bearer token). */
+  /**
+   * An admin's access token for the API instead of an API key (a JWT from the platform tenant for
+   * the `{API_URL}/v1` resource), also sent as a bearer token.
+   */
   token?: string;
+  /** With `token`: the slug of the tenant to manage (sent as `Plinto-Tenant`); default the platform tenant. */
+  tenant?: string;
   /** Bring your own fetch (tests, edge runtimes); defaults to the global one. */
   fetch?: typeof fetch;
   /** Give up on a request after this long. Default 10 000 ms. */
@@ -38,10 +44,11 @@ export interface PlintoClientOptions {
 }
 
 interface RequestOptions<S extends z.ZodType | undefined> {
-  method?: "GET" | "POST" | "PATCH" | "DELETE";
+  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   /** The success body's schema; undefined for 204 No Content. */
   schema: S;
   body?: unknown;
+  query?: Record<string, string | number | boolean | undefined>;
   /** Statuses other than 2xx whose body is still a valid answer (e.g. 503 from /ready). */
   acceptStatus?: number[];
 }
@@ -76,7 +83,15 @@ export class PlintoClient {
   readonly baseUrl: string;
   readonly applications: ApplicationsApi;
   readonly signingKeys: SigningKeysApi;
+  readonly users: ReturnType<typeof usersApi>;
+  readonly organizations: ReturnType<typeof organizationsApi>;
+  readonly roles: ReturnType<typeof rolesApi>;
+  readonly permissions: ReturnType<typeof permissionsApi>;
+  readonly apiKeys: ReturnType<typeof apiKeysApi>;
+  readonly settings: ReturnType<typeof settingsApi>;
+  readonly tenants: ReturnType<typeof tenantsApi>;
   readonly #token: string | undefined;
+  readonly #tenant: string | undefined;
   readonly #fetch: typeof fetch;
   readonly #timeoutMs: number;
 
@@ -90,6 +105,8 @@ export class PlintoClient {
     if (options.apiKey && options.token) throw new TypeError("PlintoClient: give apiKey or token, not both");
     this.baseUrl = url.toString().replace(/\/+$/, "");
     this.#token = options.apiKey ?? options.token;
+    if (options.tenant !== undefined && !options.token) throw new TypeError("PlintoClient: tenant goes with an admin token; an API key belongs to one tenant");
+    this.#tenant = options.tenant;
     this.#fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
     this.#timeoutMs = options.timeoutMs ?? 10_000;
 
@@ -106,6 +123,30 @@ export class PlintoClient {
       list: async () => (await this.#request("/v1/signing-keys", { schema: signingKeyListResponseSchema })).keys,
       rotate: async (input = {}) => this.#request("/v1/signing-keys/rotate", { method: "POST", body: input, schema: rotateSigningKeysResponseSchema }),
     };
+    const call: Call = (method, path, schema, options = {}) => this.#request(path, { method, schema, ...options }) as never;
+    this.users = usersApi(call);
+    this.organizations = organizationsApi(call);
+    this.roles = rolesApi(call);
+    this.permissions = permissionsApi(call);
+    this.apiKeys = apiKeysApi(call);
+    this.settings = settingsApi(call);
+    this.tenants = tenantsApi(call);
+  }
+
+  /**
+   * Every item of a paged list, page by page: `for await (const user of plinto.paginate((cursor) =>
+   * plinto.users.list({ cursor }), "users")) …`.
+   */
+  async *paginate<K extends string, T>(
+    page: (cursor: string | undefined) => Promise<{ [key in K]: T[] } & { nextCursor: string | null }>,
+    key: K,
+  ): AsyncGenerator<T> {
+    let cursor: string | undefined;
+    do {
+      const result = await page(cursor);
+      yield* result[key];
+      cursor = result.nextCursor ?? undefined;
+    } while (cursor);
   }
 
   /** Liveness: the API process is up. */
@@ -119,9 +160,12 @@ export class PlintoClient {
   }
 
   async #request<S extends z.ZodType | undefined>(path: string, options: RequestOptions<S>): Promise<Result<S>> {
-    const url = `${this.baseUrl}${path}`;
+    const search = new URLSearchParams();
+    for (const [name, value] of Object.entries(options.query ?? {})) if (value !== undefined) search.set(name, String(value));
+    const url = `${this.baseUrl}${path}${search.size > 0 ? `?${search}` : ""}`;
     const headers: Record<string, string> = { accept: "application/json, application/problem+json" };
     if (this.#token) headers.authorization = `Bearer ${this.#token}`;
+    if (this.#tenant) headers["plinto-tenant"] = this.#tenant;
     let body: string | undefined;
     if (options.body !== undefined) {
       headers["content-type"] = "application/json";

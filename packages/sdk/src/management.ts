@@ -1,0 +1,224 @@
+import {
+  type addMemberRequestSchema,
+  apiKeyCreatedResponseSchema,
+  apiKeyListResponseSchema,
+  apiKeyResponseSchema,
+  type createApiKeyRequestSchema,
+  type createDomainRequestSchema,
+  type createInvitationRequestSchema,
+  type createOrganizationRequestSchema,
+  type createPermissionRequestSchema,
+  type createRoleRequestSchema,
+  type createTenantRequestSchema,
+  type createUserRequestSchema,
+  domainListResponseSchema,
+  domainResponseSchema,
+  invitationListResponseSchema,
+  invitationResponseSchema,
+  memberListResponseSchema,
+  memberResponseSchema,
+  myTenantsResponseSchema,
+  type organizationListQuerySchema,
+  organizationListResponseSchema,
+  organizationResponseSchema,
+  type pageQuerySchema,
+  permissionListResponseSchema,
+  permissionResponseSchema,
+  roleListResponseSchema,
+  roleResponseSchema,
+  sessionRevokedResponseSchema,
+  type setTenantAdminRequestSchema,
+  tenantAdminListResponseSchema,
+  tenantAdminResponseSchema,
+  tenantListResponseSchema,
+  tenantResponseSchema,
+  tenantSettingsResponseSchema,
+  type updateDomainRequestSchema,
+  type updateMemberRequestSchema,
+  type updateOrganizationRequestSchema,
+  type updateRoleRequestSchema,
+  type updateTenantRequestSchema,
+  type updateTenantSettingsRequestSchema,
+  type updateUserRequestSchema,
+  userFactorsResetResponseSchema,
+  type userListQuerySchema,
+  userListResponseSchema,
+  userResponseSchema,
+  userSessionListResponseSchema,
+  userSessionsRevokedResponseSchema,
+} from "@plinto/contracts";
+import type { z } from "zod";
+
+/**
+ * The management API beyond applications and signing keys, one namespace per resource, typed from
+ * the wire contract's schemas (requests as the API accepts them, answers as it promises them).
+ * Lists that page answer `{ <items>, nextCursor }`: pass `nextCursor` back as `cursor`, or walk
+ * every page with `PlintoClient.paginate`.
+ */
+
+type In<S extends z.ZodType> = z.input<S>;
+type Out<S extends z.ZodType> = z.output<S>;
+/** A list's query as the caller writes it: numbers and booleans as such, every field optional. */
+type QueryOf<S extends z.ZodType> = Partial<z.output<S>>;
+export type Query = Record<string, string | number | boolean | undefined>;
+
+/** How a namespace reaches the API: the client's one request path, with its auth and error mapping. */
+export type Call = <S extends z.ZodType | undefined>(
+  method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE",
+  path: string,
+  schema: S,
+  options?: { body?: unknown; query?: Query },
+) => Promise<S extends z.ZodType ? Out<S> : void>;
+
+/**
+ * One path segment from a caller's id or key. Encoded, and never `.` or `..`, which URL parsing
+ * would resolve into another path (`/v1/users/..` is `/v1/`).
+ */
+export function segment(value: string, what: string): string {
+  if (typeof value !== "string" || value === "" || value === "." || value === "..") {
+    throw new TypeError(`${what} must be a non-empty id or key`);
+  }
+  return encodeURIComponent(value);
+}
+
+export type UserListQuery = QueryOf<typeof userListQuerySchema>;
+export type PageQuery = QueryOf<typeof pageQuerySchema>;
+
+export function usersApi(call: Call) {
+  const user = (id: string, rest = "") => `/v1/users/${segment(id, "userId")}${rest}`;
+  return {
+    /** Newest first unless `sort` says otherwise; `q` searches email and name. */
+    list: (query: UserListQuery = {}) => call("GET", "/v1/users", userListResponseSchema, { query }),
+    /** A password, when given, must meet the tenant's password policy. */
+    create: async (input: In<typeof createUserRequestSchema>) => (await call("POST", "/v1/users", userResponseSchema, { body: input })).user,
+    get: async (userId: string) => (await call("GET", user(userId), userResponseSchema)).user,
+    /** Only the fields sent change; `emailVerified: true` confirms the address by hand (audited). */
+    update: async (userId: string, changes: In<typeof updateUserRequestSchema>) =>
+      (await call("PATCH", user(userId), userResponseSchema, { body: changes })).user,
+    /** Deletes the user with their credentials, sessions and memberships. */
+    delete: (userId: string) => call("DELETE", user(userId), undefined),
+    /** Blocked users cannot sign in; every session and token they hold ends at once. */
+    block: async (userId: string) => (await call("POST", user(userId, "/block"), userResponseSchema)).user,
+    unblock: async (userId: string) => (await call("POST", user(userId, "/unblock"), userResponseSchema)).user,
+    sessions: {
+      list: async (userId: string) => (await call("GET", user(userId, "/sessions"), userSessionListResponseSchema)).sessions,
+      revoke: (userId: string, sessionId: string) =>
+        call("DELETE", user(userId, `/sessions/${segment(sessionId, "sessionId")}`), sessionRevokedResponseSchema),
+      revokeAll: (userId: string) => call("DELETE", user(userId, "/sessions"), userSessionsRevokedResponseSchema),
+    },
+    /** Removes the user's authenticator apps and recovery codes (they are told by mail); passkeys stay. */
+    resetFactors: (userId: string) => call("DELETE", user(userId, "/factors"), userFactorsResetResponseSchema),
+  };
+}
+
+export function organizationsApi(call: Call) {
+  const org = (id: string, rest = "") => `/v1/organizations/${segment(id, "organizationId")}${rest}`;
+  return {
+    list: (query: QueryOf<typeof organizationListQuerySchema> = {}) => call("GET", "/v1/organizations", organizationListResponseSchema, { query }),
+    create: async (input: In<typeof createOrganizationRequestSchema>) =>
+      (await call("POST", "/v1/organizations", organizationResponseSchema, { body: input })).organization,
+    get: async (organizationId: string) => (await call("GET", org(organizationId), organizationResponseSchema)).organization,
+    /** Name, slug, metadata and the organization's own MFA policy. */
+    update: async (organizationId: string, changes: In<typeof updateOrganizationRequestSchema>) =>
+      (await call("PATCH", org(organizationId), organizationResponseSchema, { body: changes })).organization,
+    delete: (organizationId: string) => call("DELETE", org(organizationId), undefined),
+    members: {
+      list: (organizationId: string, query: PageQuery = {}) => call("GET", org(organizationId, "/members"), memberListResponseSchema, { query }),
+      add: async (organizationId: string, input: In<typeof addMemberRequestSchema>) =>
+        (await call("POST", org(organizationId, "/members"), memberResponseSchema, { body: input })).member,
+      /** Counts from the member's next request, not their next token. */
+      update: async (organizationId: string, userId: string, changes: In<typeof updateMemberRequestSchema>) =>
+        (await call("PATCH", org(organizationId, `/members/${segment(userId, "userId")}`), memberResponseSchema, { body: changes })).member,
+      remove: (organizationId: string, userId: string) => call("DELETE", org(organizationId, `/members/${segment(userId, "userId")}`), undefined),
+    },
+    invitations: {
+      list: async (organizationId: string) => (await call("GET", org(organizationId, "/invitations"), invitationListResponseSchema)).invitations,
+      /** Mails the invitation; the link works once, until it expires. */
+      create: async (organizationId: string, input: In<typeof createInvitationRequestSchema>) =>
+        (await call("POST", org(organizationId, "/invitations"), invitationResponseSchema, { body: input })).invitation,
+      revoke: (organizationId: string, invitationId: string) =>
+        call("DELETE", org(organizationId, `/invitations/${segment(invitationId, "invitationId")}`), undefined),
+      /** A new link with a new expiry; the old link stops working. */
+      resend: async (organizationId: string, invitationId: string) =>
+        (await call("POST", org(organizationId, `/invitations/${segment(invitationId, "invitationId")}/resend`), invitationResponseSchema)).invitation,
+    },
+    domains: {
+      list: async (organizationId: string) => (await call("GET", org(organizationId, "/domains"), domainListResponseSchema)).domains,
+      /** The answer names the DNS TXT record that proves the domain. */
+      add: async (organizationId: string, input: In<typeof createDomainRequestSchema>) =>
+        (await call("POST", org(organizationId, "/domains"), domainResponseSchema, { body: input })).domain,
+      update: async (organizationId: string, domainId: string, changes: In<typeof updateDomainRequestSchema>) =>
+        (await call("PATCH", org(organizationId, `/domains/${segment(domainId, "domainId")}`), domainResponseSchema, { body: changes })).domain,
+      remove: (organizationId: string, domainId: string) => call("DELETE", org(organizationId, `/domains/${segment(domainId, "domainId")}`), undefined),
+      /** Looks the TXT record up now. */
+      verify: async (organizationId: string, domainId: string) =>
+        (await call("POST", org(organizationId, `/domains/${segment(domainId, "domainId")}/verify`), domainResponseSchema)).domain,
+    },
+  };
+}
+
+export function rolesApi(call: Call) {
+  const role = (idOrKey: string) => `/v1/roles/${segment(idOrKey, "role")}`;
+  return {
+    /** Built-in roles (owner, admin, member) and the tenant's own, with their permissions. */
+    list: async () => (await call("GET", "/v1/roles", roleListResponseSchema)).roles,
+    create: async (input: In<typeof createRoleRequestSchema>) => (await call("POST", "/v1/roles", roleResponseSchema, { body: input })).role,
+    /** By id or key. */
+    get: async (idOrKey: string) => (await call("GET", role(idOrKey), roleResponseSchema)).role,
+    update: async (idOrKey: string, changes: In<typeof updateRoleRequestSchema>) =>
+      (await call("PATCH", role(idOrKey), roleResponseSchema, { body: changes })).role,
+    delete: (idOrKey: string) => call("DELETE", role(idOrKey), undefined),
+  };
+}
+
+export function permissionsApi(call: Call) {
+  return {
+    list: async () => (await call("GET", "/v1/permissions", permissionListResponseSchema)).permissions,
+    create: async (input: In<typeof createPermissionRequestSchema>) =>
+      (await call("POST", "/v1/permissions", permissionResponseSchema, { body: input })).permission,
+    /** By id or key; built-in permissions stay. */
+    delete: (idOrKey: string) => call("DELETE", `/v1/permissions/${segment(idOrKey, "permission")}`, undefined),
+  };
+}
+
+export function apiKeysApi(call: Call) {
+  const key = (id: string) => `/v1/api-keys/${segment(id, "apiKeyId")}`;
+  return {
+    /** Newest first, revoked and expired ones included; never the secrets. */
+    list: async () => (await call("GET", "/v1/api-keys", apiKeyListResponseSchema)).apiKeys,
+    /** The answer's `secret` is shown this once. A key gets only scopes the caller holds. */
+    create: (input: In<typeof createApiKeyRequestSchema>) => call("POST", "/v1/api-keys", apiKeyCreatedResponseSchema, { body: input }),
+    get: async (apiKeyId: string) => (await call("GET", key(apiKeyId), apiKeyResponseSchema)).apiKey,
+    revoke: (apiKeyId: string) => call("DELETE", key(apiKeyId), undefined),
+  };
+}
+
+export function settingsApi(call: Call) {
+  return {
+    get: async () => (await call("GET", "/v1/settings", tenantSettingsResponseSchema)).settings,
+    /** Only the fields sent change; `null` clears one. */
+    update: async (changes: In<typeof updateTenantSettingsRequestSchema>) =>
+      (await call("PATCH", "/v1/settings", tenantSettingsResponseSchema, { body: changes })).settings,
+  };
+}
+
+/** Platform operators (credentials of the platform tenant with `tenants:*`). */
+export function tenantsApi(call: Call) {
+  const tenant = (slug: string, rest = "") => `/v1/tenants/${segment(slug, "tenant")}${rest}`;
+  return {
+    list: (query: PageQuery = {}) => call("GET", "/v1/tenants", tenantListResponseSchema, { query }),
+    /** An admin who creates a tenant becomes its owner. */
+    create: async (input: In<typeof createTenantRequestSchema>) => (await call("POST", "/v1/tenants", tenantResponseSchema, { body: input })).tenant,
+    get: async (slug: string) => (await call("GET", tenant(slug), tenantResponseSchema)).tenant,
+    update: async (slug: string, changes: In<typeof updateTenantRequestSchema>) =>
+      (await call("PATCH", tenant(slug), tenantResponseSchema, { body: changes })).tenant,
+    admins: {
+      list: async (slug: string) => (await call("GET", tenant(slug, "/admins"), tenantAdminListResponseSchema)).admins,
+      set: async (slug: string, userId: string, input: In<typeof setTenantAdminRequestSchema>) =>
+        (await call("PUT", tenant(slug, `/admins/${segment(userId, "userId")}`), tenantAdminResponseSchema, { body: input })).admin,
+      remove: (slug: string, userId: string) => call("DELETE", tenant(slug, `/admins/${segment(userId, "userId")}`), undefined),
+    },
+    /** With an admin's access token: the tenants they administer, and their role in each. */
+    mine: async () => (await call("GET", "/v1/me/tenants", myTenantsResponseSchema)).tenants,
+  };
+}
