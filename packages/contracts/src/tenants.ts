@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { userIdSchema } from "./auth";
+import { apiKeyCreatedResponseSchema, createApiKeyRequestSchema } from "./api-keys";
 import { ADMIN_ROLE_KEYS, nextCursorSchema, pageQuerySchema, type AdminRole } from "./management";
 import { bodyErrors, managed, type Operation } from "./operation";
 
@@ -111,12 +112,22 @@ export const tenantSchema = z.object({
 });
 export type Tenant = z.infer<typeof tenantSchema>;
 
-export const createTenantRequestSchema = z.object({ slug: tenantSlugSchema, name: tenantName }).strict();
+export const createTenantRequestSchema = z
+  .object({
+    slug: tenantSlugSchema,
+    name: tenantName,
+    initialApiKey: createApiKeyRequestSchema
+      .optional()
+      .describe("A management key of the new tenant, made with it and shown once: how automation provisions a tenant and then configures it"),
+  })
+  .strict();
 export const updateTenantRequestSchema = z
   .object({ name: tenantName.optional(), status: z.enum(TENANT_STATUSES, { error: "status is active or suspended" }).optional() })
   .strict();
 export const tenantListQuerySchema = pageQuerySchema;
 export const tenantResponseSchema = z.object({ tenant: tenantSchema });
+/** `POST /v1/tenants`: the tenant, and its first key when one was asked for. */
+export const tenantCreatedResponseSchema = z.object({ tenant: tenantSchema, apiKey: apiKeyCreatedResponseSchema.optional() });
 export const tenantListResponseSchema = z.object({ tenants: z.array(tenantSchema), nextCursor: nextCursorSchema });
 
 // ── Tenant admins ─────────────────────────────────────────────────────────────────────────────
@@ -186,11 +197,29 @@ export const tenantOperations: Operation[] = [
   },
   {
     method: "post", path: "/v1/tenants", operationId: "createTenant", tag: "Tenants", security: "management", scope: "tenants:write",
-    summary: "Create a tenant; an admin who creates one becomes its owner",
+    summary: "Create a tenant; an admin who creates one becomes its owner. With initialApiKey, the answer carries a key of the new tenant, shown once",
     body: createTenantRequestSchema,
-    success: { status: 201, description: "Created", schema: tenantResponseSchema },
+    success: { status: 201, description: "Created", schema: tenantCreatedResponseSchema },
     errors: [...managed, ...bodyErrors, "conflict"],
-    examples: { request: { slug: "acme-prod", name: "Acme (production)" }, response: { tenant } },
+    examples: {
+      request: { slug: "acme-prod", name: "Acme (production)", initialApiKey: { name: "Provisioning", scopes: ["settings:write", "applications:write"], expiresInDays: 1 } },
+      response: {
+        tenant,
+        apiKey: {
+          apiKey: {
+            id: "key_01jbz6y0fq7m2x9d8c4v6b5n3k",
+            name: "Provisioning",
+            displayPrefix: "plinto_sk_Vt3q0m",
+            scopes: ["settings:write", "applications:write"],
+            expiresAt: "2026-11-28T09:30:00.000Z",
+            lastUsedAt: null,
+            revokedAt: null,
+            createdAt: at,
+          },
+          secret: "plinto_sk_Vt3q0mJ8yQ2s1Xc9fK4nB7dL6hR5wZ0pE3aT8uY1iO2",
+        },
+      },
+    },
   },
   {
     method: "get", path: tenantPath(), operationId: "getTenant", tag: "Tenants", security: "management", scope: "tenants:read",

@@ -30,6 +30,7 @@ import {
   type setTenantAdminRequestSchema,
   tenantAdminListResponseSchema,
   tenantAdminResponseSchema,
+  tenantCreatedResponseSchema,
   tenantListResponseSchema,
   tenantResponseSchema,
   tenantSettingsResponseSchema,
@@ -207,8 +208,8 @@ export function tenantsApi(call: Call) {
   const tenant = (slug: string, rest = "") => `/v1/tenants/${segment(slug, "tenant")}${rest}`;
   return {
     list: (query: PageQuery = {}) => call("GET", "/v1/tenants", tenantListResponseSchema, { query }),
-    /** An admin who creates a tenant becomes its owner. */
-    create: async (input: In<typeof createTenantRequestSchema>) => (await call("POST", "/v1/tenants", tenantResponseSchema, { body: input })).tenant,
+    /** An admin who creates a tenant becomes its owner; `initialApiKey` asks for the tenant's first key (its secret shown once). */
+    create: (input: In<typeof createTenantRequestSchema>) => call("POST", "/v1/tenants", tenantCreatedResponseSchema, { body: input }),
     get: async (slug: string) => (await call("GET", tenant(slug), tenantResponseSchema)).tenant,
     update: async (slug: string, changes: In<typeof updateTenantRequestSchema>) =>
       (await call("PATCH", tenant(slug), tenantResponseSchema, { body: changes })).tenant,

@@ -192,7 +192,14 @@ describe("API keys, settings, applications and signing keys", () => {
 
 describe("tenants, for platform operators and admins", () => {
   it("an operator creates, reads, renames and suspends tenants and names their admins; an admin lists theirs", async () => {
-    const created = await operator.tenants.create({ slug: "globex", name: "Globex" });
+    const { tenant: created, apiKey } = await operator.tenants.create({
+      slug: "globex",
+      name: "Globex",
+      initialApiKey: { name: "provisioning", scopes: ["settings:write", "settings:read"] },
+    });
+    // The new tenant's own key configures it.
+    const globex = new PlintoClient({ baseUrl: runtime.config.publicUrl, apiKey: apiKey!.secret, fetch: routerFetch });
+    expect((await globex.settings.update({ passwordPolicy: { minLength: 12 } })).passwordPolicy).toMatchObject({ minLength: 12 });
     expect((await operator.tenants.list()).tenants.map((t) => t.slug)).toEqual(expect.arrayContaining(["plinto", "sdk-acme", "globex"]));
     expect(await operator.tenants.get("globex")).toMatchObject({ id: created.id, name: "Globex" });
     expect(await operator.tenants.update("globex", { name: "Globex Corp" })).toMatchObject({ name: "Globex Corp" });

@@ -1,14 +1,14 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditEvents } from "@plinto/db/schema";
+import { auditEvents, tenants } from "@plinto/db/schema";
 import type { TestDatabase } from "@plinto/db/testing";
 import { getTestInstance } from "../../../test/instance";
-import { createApiKeyAs } from "../api-keys/api-keys";
+import { authenticateApiKey, createApiKeyAs } from "../api-keys/api-keys";
 import { systemContext, type RequestContext } from "../context";
 import { ServiceError } from "../errors";
 import { createUser } from "../users/users";
 import { adminScopes, listTenantAdmins, removeTenantAdmin, setTenantAdmin, tenantsAdministeredBy } from "./admins";
-import { createTenant, createTenantAs, getTenantBySlug, listTenants, updateTenant } from "./tenants";
+import { createTenant, createTenantAs, findTenantBySlug, getTenantBySlug, listTenants, updateTenant } from "./tenants";
 
 let database: TestDatabase;
 let platform: Awaited<ReturnType<typeof createTenant>>;
@@ -41,18 +41,33 @@ describe("tenants for platform operators", () => {
   it("an admin who creates a tenant becomes its owner; an API key's tenant has no owner yet", async () => {
     const operator = await platformUser();
     const ctx: RequestContext = { actor: { type: "admin", id: operator.id } };
-    const tenant = await database.db.transaction((tx) => createTenantAs(tx, ctx, { slug: "made-by-admin", name: "Made by admin" }));
+    const { tenant } = await database.db.transaction((tx) => createTenantAs(tx, ctx, { slug: "made-by-admin", name: "Made by admin" }));
     expect(tenant.kind).toBe("customer");
     expect((await listTenantAdmins(database.db, tenant.id)).map((a) => [a.userId, a.role])).toEqual([[operator.id, "owner"]]);
     expect((await adminScopes(database.db, { userId: operator.id, tenantId: tenant.id })).length).toBeGreaterThan(0);
     expect(await tenantsAdministeredBy(database.db, { platformTenantId: platform.id, userId: operator.id })).toEqual([
       { slug: "made-by-admin", name: "Made by admin", kind: "customer", status: "active", role: "owner" },
     ]);
-    const byKey = await database.db.transaction((tx) =>
+    const { tenant: byKey, apiKey: none } = await database.db.transaction((tx) =>
       createTenantAs(tx, { actor: { type: "api_key", id: "key_01jbz6y0fq7m2x9d8c4v6b5n3k" } }, { slug: "made-by-key", name: "Made by key" }),
     );
     expect(await listTenantAdmins(database.db, byKey.id)).toEqual([]);
+    expect(none).toBeUndefined();
     expect(await code(database.db.transaction((tx) => createTenantAs(tx, ctx, { slug: "made-by-admin", name: "Again" })))).toBe("conflict");
+  });
+
+  it("makes the new tenant's first key when asked: it works in that tenant only, and never with tenants:*", async () => {
+    const ctx: RequestContext = { actor: { type: "api_key", id: "key_01jbz6y0fq7m2x9d8c4v6b5n3k" } };
+    const { tenant, apiKey } = await database.db.transaction((tx) =>
+      createTenantAs(tx, ctx, { slug: "provisioned", name: "Provisioned", initialApiKey: { name: "setup", scopes: ["settings:write", "users:write"], expiresInDays: 1 } }),
+    );
+    expect(apiKey!.secret).toMatch(/^plinto_sk_/);
+    expect(await authenticateApiKey(database.db, apiKey!.secret)).toMatchObject({ tenantId: tenant.id, scopes: ["settings:write", "users:write"] });
+    const refused = database.db.transaction((tx) =>
+      createTenantAs(tx, ctx, { slug: "overreach", name: "Overreach", initialApiKey: { name: "too much", scopes: ["tenants:write"] } }),
+    );
+    expect(await code(refused)).toBe("forbidden");
+    expect(await findTenantBySlug(database.db, "overreach")).toBeUndefined();
   });
 
   it("a customer tenant's key cannot hold tenants:*, even from a caller that has them", async () => {
@@ -64,6 +79,7 @@ describe("tenants for platform operators", () => {
   });
 
   it("pages newest first and never repeats a tenant", async () => {
+    const before = (await database.db.select({ id: tenants.id }).from(tenants)).length;
     for (let i = 0; i < 5; i += 1) await createTenant(database.db, systemContext, { slug: `paged-${i}`, name: `Paged ${i}` });
     const seen: string[] = [];
     let cursor: string | undefined;
@@ -72,8 +88,8 @@ describe("tenants for platform operators", () => {
       seen.push(...page.tenants.map((t) => t.slug));
       cursor = page.nextCursor ?? undefined;
     } while (cursor);
-    expect(seen).toHaveLength(8);
-    expect(new Set(seen).size).toBe(8);
+    expect(seen).toHaveLength(before + 5);
+    expect(new Set(seen).size).toBe(before + 5);
     expect(seen.slice(0, 5)).toEqual(["paged-4", "paged-3", "paged-2", "paged-1", "paged-0"]);
     expect(seen.at(-1)).toBe("plinto");
   });

@@ -5,6 +5,7 @@ import { recordAuditEvent } from "../audit/audit";
 import type { RequestContext } from "../context";
 import { ServiceError } from "../errors";
 import { ensureBuiltInRoles } from "../organizations/roles";
+import { API_KEY_SCOPES, createApiKeyAs, type ApiKeyScope } from "../api-keys/api-keys";
 import { keyset, pageOf } from "../pagination";
 import { ensureAdminOrganization, setTenantAdmin } from "./admins";
 
@@ -64,14 +65,36 @@ export type Tenant = typeof tenants.$inferSelect;
 
 /**
  * A tenant made through the management API by a platform operator. An admin who creates one
- * becomes its owner, so it is never left without someone who can manage it.
+ * becomes its owner, so it is never left without someone who can manage it. `initialApiKey` makes
+ * the tenant's first management key in the same transaction (its secret is returned once): how
+ * automation provisions a tenant and then configures it with the tenant's own credential.
  */
-export async function createTenantAs(tx: Executor, ctx: RequestContext, input: { slug: string; name: string }) {
+export async function createTenantAs(
+  tx: Executor,
+  ctx: RequestContext,
+  input: {
+    slug: string;
+    name: string;
+    initialApiKey?: { name: string; scopes: ApiKeyScope[]; expiresAt?: string | undefined; expiresInDays?: number | undefined } | undefined;
+  },
+) {
   const tenant = await createTenant(tx, ctx, { slug: input.slug, name: input.name, kind: "customer" });
   if (ctx.actor.type === "admin" && ctx.actor.id) {
     await setTenantAdmin(tx, ctx, { tenant, userId: ctx.actor.id, role: "owner" });
   }
-  return tenant;
+  const key = input.initialApiKey;
+  const apiKey = key
+    ? await createApiKeyAs(tx, ctx, {
+        tenantId: tenant.id,
+        // The operator creating the tenant may give its key anything a customer tenant's key can hold.
+        callerScopes: API_KEY_SCOPES.filter((s) => !s.startsWith("tenants:")),
+        name: key.name,
+        scopes: key.scopes,
+        expiresAt: key.expiresAt ? new Date(key.expiresAt) : undefined,
+        expiresInDays: key.expiresInDays,
+      })
+    : undefined;
+  return { tenant, apiKey };
 }
 
 /** Every tenant, newest first, a page at a time. */
