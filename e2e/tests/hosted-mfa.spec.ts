@@ -1,10 +1,10 @@
-import { createHmac } from "node:crypto";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, type Page } from "@playwright/test";
 import { siteUrl } from "@plinto/next-config/sites";
 import { e2eEnv } from "../support/env";
 import { test } from "../support/fixtures";
 import { codeIn, freshEmail, PASSPHRASE, waitForMail } from "../support/mail";
+import { stepNow, totp } from "../support/totp";
 
 // Two-step verification on the demo tenant's hosted pages in Chromium: a new account sets up an
 // authenticator app (QR code and key, the first code, ten recovery codes shown once), then signs in
@@ -17,32 +17,6 @@ const tenant = `${api}/t/demo`;
 const SESSION_COOKIE = "plinto_session";
 const MFA_COOKIE = "plinto_mfa";
 
-/** RFC 4648 base32 → bytes. */
-function base32(text: string): Buffer {
-  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-  let bits = 0;
-  let value = 0;
-  const out: number[] = [];
-  for (const char of text.replace(/[\s=]/g, "").toUpperCase()) {
-    value = (value << 5) | alphabet.indexOf(char);
-    bits += 5;
-    if (bits >= 8) {
-      out.push((value >>> (bits - 8)) & 255);
-      bits -= 8;
-    }
-  }
-  return Buffer.from(out);
-}
-
-/** The code an authenticator app shows for `step` (RFC 6238: HMAC-SHA-1, 6 digits, 30 s steps). */
-function totp(key: string, step: number): string {
-  const counter = Buffer.alloc(8);
-  counter.writeBigUInt64BE(BigInt(step));
-  const mac = createHmac("sha1", base32(key)).update(counter).digest();
-  const offset = mac[mac.length - 1]! & 15;
-  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, "0");
-}
-const stepNow = () => Math.floor(Date.now() / 30_000);
 
 async function signUpAndVerify(page: Page, email: string) {
   await page.goto(`${tenant}/sign-up`);
