@@ -405,7 +405,7 @@ export function buildOpenApiDocument(serverUrl: string) {
     info: {
       title: "Plinto API",
       version: "1.0.0",
-      description: "Identity API: sign-up, sign-in, passkeys, sessions, signing keys and applications. Errors are RFC 9457 problem documents with a stable `code`.",
+      description: "Identity API: end-user authentication (sign-up, sign-in, MFA, passkeys, sessions, organizations) under /v1/tenants/{tenant}/auth, and the management API (users, organizations, roles, invitations, domains, applications, API keys, signing keys, settings, tenants). Errors are RFC 9457 problem documents with a stable `code`.",
     },
     servers: [{ url: serverUrl }],
     tags: [...new Set(operations.map((o) => o.tag))].map((name) => ({ name })),
