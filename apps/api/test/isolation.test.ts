@@ -5,7 +5,8 @@
  * no resource, an answer about A alone), no answer may carry anything of B's, and afterwards B's
  * resources are all there, unchanged. A new management route is in the matrix the day it is added
  * (the list comes from the contract); one whose path names a resource the fixtures do not know
- * fails here until the fixtures learn it.
+ * fails here until the fixtures learn it. Inside one tenant, a member of one organization gets
+ * nothing of another through the end-user organization routes.
  */
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -211,3 +212,57 @@ describe("tenant isolation of the management API", () => {
     expect(await snapshot(b)).toEqual(before);
   });
 });
+
+describe("organization isolation inside one tenant", () => {
+  const op = (operationId: string) => operations.find((o) => o.operationId === operationId)!;
+
+  it("a member of organization A sees, joins and answers nothing of organization B", async () => {
+    const db = database.db;
+    const tenant = await db.transaction((tx) => createTenant(tx, systemContext, { slug: "iso-orgs", name: "Orgs" }));
+    const person = (label: string) =>
+      db.transaction((tx) => createUser(tx, systemContext, { tenantId: tenant.id, email: `${label}@orgs.example`, name: label, emailVerified: true }));
+    const alice = await person("alice");
+    const bob = await person("bob");
+    const [owner] = await db.select().from(roles).where(and(eq(roles.tenantId, tenant.id), eq(roles.key, "owner")));
+    const [orgA] = await db.insert(organizations).values({ tenantId: tenant.id, name: "Alpha org", slug: "alpha" }).returning();
+    const [orgB] = await db.insert(organizations).values({ tenantId: tenant.id, name: "Bravo org", slug: "bravo" }).returning();
+    await db.insert(memberships).values([
+      { tenantId: tenant.id, organizationId: orgA!.id, userId: alice.id, roleId: owner!.id },
+      { tenantId: tenant.id, organizationId: orgB!.id, userId: bob.id, roleId: owner!.id },
+    ]);
+    // B invites someone else; Alice somehow holds the link's token.
+    const token = randomToken(32);
+    const [invitation] = await db
+      .insert(invitations)
+      .values({ tenantId: tenant.id, organizationId: orgB!.id, email: "carol@orgs.example", roleId: owner!.id, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + 86_400_000) })
+      .returning();
+    const { token: session } = await db.transaction((tx) => createSession(tx, systemContext, { tenantId: tenant.id, userId: alice.id, amr: ["pwd"] }));
+    const asAlice = { authorization: `Bearer ${session}` };
+    const leaks = [orgB!.id, "Bravo org", "bravo"];
+    const params = { tenant: tenant.slug };
+
+    const mine = await callOperation(op("listMyOrganizations"), { params, headers: asAlice });
+    const text = await mine.text();
+    expect(mine.status).toBe(200);
+    expect(text).toContain(orgA!.id);
+    expect(leaks.filter((leak) => text.includes(leak))).toEqual([]);
+
+    const switched = await callOperation(op("switchOrganization"), { params, headers: asAlice, body: { organizationId: orgB!.id } });
+    expect(switched.status).toBe(404);
+    const switchedText = await switched.text();
+    expect(leaks.filter((leak) => switchedText.includes(leak))).toEqual([]);
+
+    for (const answer of ["acceptInvitation", "declineInvitation"]) {
+      const refused = await callOperation(op(answer), { params, headers: asAlice, body: { token } });
+      expect([403, 404], answer).toContain(refused.status);
+    }
+    expect(await db.select().from(memberships).where(and(eq(memberships.tenantId, tenant.id), eq(memberships.organizationId, orgB!.id)))).toHaveLength(1);
+    const [after] = await db.select().from(invitations).where(eq(invitations.id, invitation!.id));
+    expect(after!.status).toBe("pending");
+
+    // Alice's session is no key to another tenant's organizations either.
+    const elsewhere = await callOperation(op("listMyOrganizations"), { params: { tenant: "plinto" }, headers: asAlice });
+    expect(elsewhere.status).toBe(401);
+  });
+});
+
