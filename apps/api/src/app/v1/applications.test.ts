@@ -4,8 +4,6 @@ import {
   applicationListResponseSchema,
   applicationResponseSchema,
   applicationSecretRotatedResponseSchema,
-  PROBLEM_CONTENT_TYPE,
-  problemDetailsSchema,
 } from "@plinto/contracts";
 import { auditEvents } from "@plinto/db/schema";
 import type { TestDatabase } from "@plinto/db/testing";
@@ -17,6 +15,7 @@ import { createTenant } from "../../services/tenants/tenants";
 import { DELETE as deleteOne, GET as getOne, PATCH as patchOne } from "./applications/[application]/route";
 import { POST as rotateSecret } from "./applications/[application]/rotate-secret/route";
 import { GET as list, POST as create } from "./applications/route";
+import { bodyOf, problemOf } from "../../../test/responses";
 
 const API = "http://localhost:4000/v1/applications";
 const CALLBACK = "https://app.example.com/callback";
@@ -62,27 +61,6 @@ const endpoints = {
   remove: (id: string, call: Call = {}) => deleteOne(request(`${API}/${id}`, "DELETE", call), at(id)),
   rotate: (id: string, call: Call = {}) => rotateSecret(request(`${API}/${id}/rotate-secret`, "POST", call), at(id)),
 };
-
-async function problemOf(response: Response, status: number, code: string) {
-  expect(response.status).toBe(status);
-  expect(response.headers.get("content-type")).toBe(PROBLEM_CONTENT_TYPE);
-  const problem = problemDetailsSchema.parse(await response.json());
-  expect(problem.code).toBe(code);
-  return problem;
-}
-
-/** A success body that is exactly the schema: nothing extra (a hash) at any depth. */
-async function bodyOf<T>(response: Response, status: number, schema: { parse(value: unknown): T }): Promise<T> {
-  expect(response.status).toBe(status);
-  expect(response.headers.get("content-type")).toBe("application/json");
-  expect(response.headers.get("cache-control")).toBe("no-store");
-  const text = await response.text();
-  expect(text).not.toMatch(/hash/i);
-  const body: unknown = JSON.parse(text);
-  const parsed = schema.parse(body);
-  expect(body).toStrictEqual(JSON.parse(JSON.stringify(parsed)));
-  return parsed;
-}
 
 async function created(key = keys.a, body: Record<string, unknown> = { name: "Portal", type: "web", redirectUris: [CALLBACK] }) {
   return bodyOf(await endpoints.create({ key, body }), 201, applicationResponseSchema);

@@ -14,8 +14,6 @@ import {
   invitationResponseSchema,
   memberListResponseSchema,
   organizationResponseSchema,
-  PROBLEM_CONTENT_TYPE,
-  problemDetailsSchema,
 } from "@plinto/contracts";
 import type { TestDatabase } from "@plinto/db/testing";
 import { getTestInstance } from "../../../test/instance";
@@ -34,6 +32,7 @@ import { POST as createOrganization } from "./organizations/route";
 import { POST as acceptInvitation } from "./tenants/[tenant]/auth/invitations/accept/route";
 import { POST as declineInvitation } from "./tenants/[tenant]/auth/invitations/decline/route";
 import { codeIn, newIp, PASSWORD, post, signedIn } from "./tenants/testing";
+import { problemOf } from "../../../test/responses";
 
 const SLUG = "org-acceptance";
 const API = "http://localhost:4000";
@@ -81,12 +80,6 @@ function answer(handler: typeof acceptInvitation, token: string, sessionToken?: 
 async function json<T>(response: Response, status: number, schema: { parse(v: unknown): T }): Promise<T> {
   expect(response.status, await response.clone().text()).toBe(status);
   return schema.parse(await response.json());
-}
-
-async function problemOf(response: Response, status: number, code: string) {
-  expect(response.status).toBe(status);
-  expect(response.headers.get("content-type")).toBe(PROBLEM_CONTENT_TYPE);
-  expect(problemDetailsSchema.parse(await response.json()).code).toBe(code);
 }
 
 /** Signs up through the routes and confirms the address with the code that arrives over SMTP. */

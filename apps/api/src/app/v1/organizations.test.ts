@@ -11,8 +11,6 @@ import {
   organizationResponseSchema,
   permissionListResponseSchema,
   permissionResponseSchema,
-  PROBLEM_CONTENT_TYPE,
-  problemDetailsSchema,
   roleListResponseSchema,
   roleResponseSchema,
 } from "@plinto/contracts";
@@ -37,6 +35,7 @@ import { DELETE as deletePermission } from "./permissions/[permission]/route";
 import { GET as listPermissions, POST as createPermission } from "./permissions/route";
 import { DELETE as deleteRole, GET as getRole, PATCH as patchRole } from "./roles/[role]/route";
 import { GET as listRoles, POST as createRole } from "./roles/route";
+import { bodyOf, problemOf } from "../../../test/responses";
 
 const API = "http://localhost:4000/v1";
 let database: TestDatabase;
@@ -71,26 +70,6 @@ function call(handler: unknown, method: string, path: string, params: Record<str
   if (body !== undefined) headers.set("content-type", "application/json");
   const request = new Request(`${API}${path}`, { method, headers, ...(body !== undefined ? { body: JSON.stringify(body) } : {}) });
   return (handler as Handler)(request, { params: Promise.resolve(params) });
-}
-
-async function problemOf(response: Response, status: number, code: string) {
-  expect(response.status).toBe(status);
-  expect(response.headers.get("content-type")).toBe(PROBLEM_CONTENT_TYPE);
-  const problem = problemDetailsSchema.parse(await response.json());
-  expect(problem.code).toBe(code);
-  return problem;
-}
-
-/** A success body that is exactly the schema: nothing extra, no hash or token at any depth. */
-async function bodyOf<T>(response: Response, status: number, schema: { parse(value: unknown): T }): Promise<T> {
-  expect(response.status, await response.clone().text()).toBe(status);
-  expect(response.headers.get("cache-control")).toBe("no-store");
-  const text = await response.text();
-  expect(text).not.toMatch(/hash/i);
-  const body: unknown = JSON.parse(text);
-  const parsed = schema.parse(body);
-  expect(body).toStrictEqual(JSON.parse(JSON.stringify(parsed)));
-  return parsed;
 }
 
 async function newOrganization(key = keys.a) {

@@ -4,24 +4,14 @@ import { auditEvents } from "@plinto/db/schema";
 import type { TestDatabase } from "@plinto/db/testing";
 import { getTestInstance } from "../../../test/instance";
 import type { RequestContext } from "../context";
-import { ServiceError } from "../errors";
 import { createTenant } from "../tenants/tenants";
 import { authenticateApiKey, createApiKeyAs, getApiKey, listApiKeys, revokeApiKey } from "./api-keys";
+import { outcomeOf } from "../../../test/service-errors";
 
 let database: TestDatabase;
 let tenantId: string;
 let otherTenantId: string;
 const admin: RequestContext = { actor: { type: "admin", id: "usr_01jbz6y0fq7m2x9d8c4v6b5n3k" } };
-
-async function code(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ServiceError) return error.code;
-    throw error;
-  }
-  return "ok";
-}
 
 beforeAll(async () => {
   ({ database } = await getTestInstance());
@@ -39,9 +29,9 @@ const create = (input: Partial<Parameters<typeof createApiKeyAs>[2]>, ctx = admi
 
 describe("API keys through the management API", () => {
   it("cannot be given scopes the caller does not hold", async () => {
-    expect(await code(create({ scopes: ["users:read", "users:write"] }))).toBe("forbidden");
-    expect(await code(create({ callerScopes: ["api_keys:write"], scopes: ["api_keys:read"] }))).toBe("forbidden");
-    expect(await code(create({ scopes: ["users:read"] }))).toBe("ok");
+    expect(await outcomeOf(create({ scopes: ["users:read", "users:write"] }))).toBe("forbidden");
+    expect(await outcomeOf(create({ callerScopes: ["api_keys:write"], scopes: ["api_keys:read"] }))).toBe("forbidden");
+    expect(await outcomeOf(create({ scopes: ["users:read"] }))).toBe("ok");
   });
 
   it("expire when asked, in days or at a time in the future, and not in the past", async () => {
@@ -50,7 +40,7 @@ describe("API keys through the management API", () => {
     expect(apiKey.expiresAt?.toISOString()).toBe("2026-12-27T09:30:00.000Z");
     const at = new Date(Date.now() + 3_600_000);
     expect((await create({ expiresAt: at })).apiKey.expiresAt?.getTime()).toBe(at.getTime());
-    expect(await code(create({ expiresAt: new Date(Date.now() - 1000) }))).toBe("validation_failed");
+    expect(await outcomeOf(create({ expiresAt: new Date(Date.now() - 1000) }))).toBe("validation_failed");
   });
 
   it("record which admin made them, list newest first, and stay in their tenant", async () => {
@@ -59,8 +49,8 @@ describe("API keys through the management API", () => {
     const keys = await listApiKeys(database.db, tenantId);
     expect(keys[0]!.id).toBe(apiKey.id);
     expect(JSON.stringify(keys)).not.toContain(secret);
-    expect(await code(getApiKey(database.db, otherTenantId, apiKey.id))).toBe("not_found");
-    expect(await code(database.db.transaction((tx) => revokeApiKey(tx, admin, { tenantId: otherTenantId, apiKeyId: apiKey.id })))).toBe("not_found");
+    expect(await outcomeOf(getApiKey(database.db, otherTenantId, apiKey.id))).toBe("not_found");
+    expect(await outcomeOf(database.db.transaction((tx) => revokeApiKey(tx, admin, { tenantId: otherTenantId, apiKeyId: apiKey.id })))).toBe("not_found");
     expect(await authenticateApiKey(database.db, secret)).toBeDefined();
     await database.db.transaction((tx) => revokeApiKey(tx, admin, { tenantId, apiKeyId: apiKey.id }));
     expect(await authenticateApiKey(database.db, secret)).toBeUndefined();

@@ -8,7 +8,7 @@ import { awayFromWindowEdge } from "../../lib/rate-limit/testing";
 import type { Runtime } from "../../lib/runtime";
 import { verifyAuditChain } from "../audit/audit";
 import type { RequestContext } from "../context";
-import { RateLimitedError, ServiceError } from "../errors";
+import { RateLimitedError } from "../errors";
 import { listOutbox } from "../mail/outbox";
 import { expectSignedIn } from "../mfa/testing";
 import { resolveSession } from "../sessions/sessions";
@@ -27,6 +27,7 @@ import {
   verifyEmail,
   type AuthDeps,
 } from "./auth";
+import { serviceErrorOf } from "../../../test/service-errors";
 
 let runtime: Runtime;
 let database: TestDatabase;
@@ -71,12 +72,6 @@ async function signedUpAndVerified() {
   return { email, ctx };
 }
 
-async function errorOf(promise: Promise<unknown>) {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
-  expect(error).toBeInstanceOf(ServiceError);
-  return error as ServiceError;
-}
-
 describe("sign-up and email verification", () => {
   it("signs up, refuses sign-in until the address is confirmed, then signs in", async () => {
     const { email, ctx } = fresh();
@@ -88,7 +83,7 @@ describe("sign-up and email verification", () => {
     const code = codeIn(mail!.text);
     expect(code).toMatch(/^\d{6}$/);
 
-    expect((await errorOf(signInWithPassword(database.db, deps, ctx, { tenantSlug, email, password: PASSWORD }))).code).toBe(
+    expect((await serviceErrorOf(signInWithPassword(database.db, deps, ctx, { tenantSlug, email, password: PASSWORD }))).code).toBe(
       "email_not_verified",
     );
     // The refused sign-in sent a new code; the first one no longer works.
@@ -144,7 +139,7 @@ describe("sign-up and email verification", () => {
       [email, ctx],
       [other.email, other.ctx],
     ] as const) {
-      const error = await errorOf(signUp(database.db, deps, context, { tenantSlug, email: address, password: "password" }));
+      const error = await serviceErrorOf(signUp(database.db, deps, context, { tenantSlug, email: address, password: "password" }));
       expect(error.code).toBe("validation_failed");
       expect(error.fields?.[0]?.path).toBe("password");
     }
@@ -172,7 +167,7 @@ describe("password sign-in", () => {
     ];
     const answers = [];
     for (const attempt of attempts) {
-      const error = await errorOf(signInWithPassword(database.db, deps, ctx, { tenantSlug, ...attempt }));
+      const error = await serviceErrorOf(signInWithPassword(database.db, deps, ctx, { tenantSlug, ...attempt }));
       answers.push({ code: error.code, message: error.message, fields: error.fields });
     }
     expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(1);

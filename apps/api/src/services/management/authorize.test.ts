@@ -9,12 +9,12 @@ import type { Runtime } from "../../lib/runtime";
 import { createApiKey, revokeApiKey } from "../api-keys/api-keys";
 import { createApplication } from "../applications/applications";
 import { systemContext } from "../context";
-import { ServiceError } from "../errors";
 import { setTenantAdmin } from "../tenants/admins";
 import { createTenant } from "../tenants/tenants";
 import { blockUser } from "../users/lifecycle";
 import { createUser } from "../users/users";
 import { authorizeManagement } from "./authorize";
+import { outcomeOf } from "../../../test/service-errors";
 
 let runtime: Runtime;
 let database: TestDatabase;
@@ -50,16 +50,6 @@ const headers = (credential: string, tenant?: string) =>
 const authorize = (h: Headers, scope: ManagementScope) =>
   authorizeManagement(database.db, { publicUrl: runtime.config.publicUrl, headers: h, scope });
 
-async function refusal(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ServiceError) return error.code;
-    throw error;
-  }
-  return "allowed";
-}
-
 async function platformUser(email: string) {
   return database.db.transaction((tx) => createUser(tx, systemContext, { tenantId: platform.id, email, emailVerified: true }));
 }
@@ -82,25 +72,25 @@ describe("management API keys", () => {
     // The Plinto-Tenant header means nothing to a key: it stays in its tenant.
     const caller = await authorize(headers(secret, "globex"), "users:read");
     expect(caller).toMatchObject({ tenantId: acme.id, scopes: ["users:read"], actor: { type: "api_key" } });
-    expect(await refusal(authorize(headers(secret), "users:write"))).toBe("forbidden");
+    expect(await outcomeOf(authorize(headers(secret), "users:write"))).toBe("forbidden");
   });
 
   it("are refused when missing, malformed, unknown or revoked", async () => {
     const { apiKey, secret } = await database.db.transaction((tx) =>
       createApiKey(tx, systemContext, { tenantId: acme.id, name: "soon gone", scopes: ["users:read"] }),
     );
-    expect(await refusal(authorize(new Headers(), "users:read"))).toBe("unauthorized");
-    expect(await refusal(authorize(headers("plinto_sk_short"), "users:read"))).toBe("unauthorized");
-    expect(await refusal(authorize(headers(`${secret.slice(0, -1)}x`), "users:read"))).toBe("unauthorized");
+    expect(await outcomeOf(authorize(new Headers(), "users:read"))).toBe("unauthorized");
+    expect(await outcomeOf(authorize(headers("plinto_sk_short"), "users:read"))).toBe("unauthorized");
+    expect(await outcomeOf(authorize(headers(`${secret.slice(0, -1)}x`), "users:read"))).toBe("unauthorized");
     await database.db.transaction((tx) => revokeApiKey(tx, systemContext, { tenantId: acme.id, apiKeyId: apiKey.id }));
-    expect(await refusal(authorize(headers(secret), "users:read"))).toBe("unauthorized");
+    expect(await outcomeOf(authorize(headers(secret), "users:read"))).toBe("unauthorized");
   });
 
   it("can hold tenants:* only in the platform tenant", async () => {
     const attempt = database.db.transaction((tx) =>
       createApiKey(tx, systemContext, { tenantId: acme.id, name: "too much", scopes: ["tenants:write"] }),
     );
-    expect(await refusal(attempt)).toBe("validation_failed");
+    expect(await outcomeOf(attempt)).toBe("validation_failed");
     const { secret } = await database.db.transaction((tx) =>
       createApiKey(tx, systemContext, { tenantId: platform.id, name: "operator", scopes: ["tenants:read"] }),
     );
@@ -116,8 +106,8 @@ describe("a suspended tenant", () => {
     await database.db.transaction((tx) => setTenantAdmin(tx, systemContext, { tenant: hooli, userId: admin.id, role: "owner" }));
     const bearer = await token(admin.id);
     await database.db.update(tenants).set({ status: "suspended" }).where(eq(tenants.id, hooli.id));
-    expect(await refusal(authorize(headers(secret), "users:read"))).toBe("forbidden");
-    expect(await refusal(authorize(headers(bearer, "hooli"), "users:read"))).toBe("forbidden");
+    expect(await outcomeOf(authorize(headers(secret), "users:read"))).toBe("forbidden");
+    expect(await outcomeOf(authorize(headers(bearer, "hooli"), "users:read"))).toBe("forbidden");
     await database.db.update(tenants).set({ status: "active" }).where(eq(tenants.id, hooli.id));
     expect((await authorize(headers(secret), "users:read")).tenantId).toBe(hooli.id);
     expect((await authorize(headers(bearer, "hooli"), "users:read")).tenantId).toBe(hooli.id);
@@ -133,18 +123,18 @@ describe("admin access tokens", () => {
     const caller = await authorize(headers(bearer, "acme"), "users:read");
     expect(caller).toMatchObject({ tenantId: acme.id, actor: { type: "admin", id: admin.id } });
     expect(caller.scopes.every((s) => s.endsWith(":read"))).toBe(true);
-    expect(await refusal(authorize(headers(bearer, "acme"), "users:write"))).toBe("forbidden");
+    expect(await outcomeOf(authorize(headers(bearer, "acme"), "users:write"))).toBe("forbidden");
 
     // Promoted: the same token can write from the next request on.
     await database.db.transaction((tx) => setTenantAdmin(tx, systemContext, { tenant: acme, userId: admin.id, role: "admin" }));
     expect((await authorize(headers(bearer, "acme"), "users:write")).tenantId).toBe(acme.id);
 
     // Another tenant, one that does not exist, and the platform tenant itself: not theirs.
-    expect(await refusal(authorize(headers(bearer, "globex"), "users:read"))).toBe("forbidden");
-    expect(await refusal(authorize(headers(bearer, "no-such-tenant"), "users:read"))).toBe("forbidden");
-    expect(await refusal(authorize(headers(bearer), "users:read"))).toBe("forbidden");
+    expect(await outcomeOf(authorize(headers(bearer, "globex"), "users:read"))).toBe("forbidden");
+    expect(await outcomeOf(authorize(headers(bearer, "no-such-tenant"), "users:read"))).toBe("forbidden");
+    expect(await outcomeOf(authorize(headers(bearer), "users:read"))).toBe("forbidden");
     // tenants:* count only in the platform tenant, even for an admin of a customer tenant.
-    expect(await refusal(authorize(headers(bearer, "acme"), "tenants:read"))).toBe("forbidden");
+    expect(await outcomeOf(authorize(headers(bearer, "acme"), "tenants:read"))).toBe("forbidden");
   });
 
   it("give platform operators tenants:* in the platform tenant", async () => {
@@ -161,7 +151,7 @@ describe("admin access tokens", () => {
     const bearer = await token(admin.id);
     expect((await authorize(headers(bearer, "acme"), "users:read")).tenantId).toBe(acme.id);
     await database.db.transaction((tx) => blockUser(tx, systemContext, { tenantId: platform.id, userId: admin.id }));
-    expect(await refusal(authorize(headers(bearer, "acme"), "users:read"))).toBe("unauthorized");
+    expect(await outcomeOf(authorize(headers(bearer, "acme"), "users:read"))).toBe("unauthorized");
   });
 
   it("are refused unless they are the platform tenant's access tokens for the API, from a first-party site", async () => {
@@ -183,7 +173,7 @@ describe("admin access tokens", () => {
       machine: await token(firstPartyClient, {}),
     };
     for (const [what, credential] of Object.entries(bad)) {
-      expect(await refusal(authorize(headers(credential, "acme"), "users:read")), what).toBe("unauthorized");
+      expect(await outcomeOf(authorize(headers(credential, "acme"), "users:read")), what).toBe("unauthorized");
     }
   });
 
@@ -199,6 +189,6 @@ describe("admin access tokens", () => {
       clientId: firstPartyClient,
       claims: { iss: `${runtime.config.publicUrl}/t/plinto` },
     });
-    expect(await refusal(authorize(headers(forged, "acme"), "users:read"))).toBe("unauthorized");
+    expect(await outcomeOf(authorize(headers(forged, "acme"), "users:read"))).toBe("unauthorized");
   });
 });

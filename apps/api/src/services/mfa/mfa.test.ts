@@ -15,7 +15,7 @@ import type { Runtime } from "../../lib/runtime";
 import { verifyAuditChain } from "../audit/audit";
 import { completeEmailSignIn, requestEmailSignIn, requestPasswordReset, resetPassword, signInWithPassword, type AuthDeps } from "../auth/auth";
 import type { RequestContext } from "../context";
-import { RateLimitedError, ServiceError } from "../errors";
+import { RateLimitedError, type ServiceError } from "../errors";
 import { listOutbox } from "../mail/outbox";
 import { ACR } from "../oidc/claims";
 import { resolveSession } from "../sessions/sessions";
@@ -36,6 +36,7 @@ import {
 } from "./sign-in";
 import { expectSignedIn, expectStatus } from "./testing";
 import { totpCode, totpStep, verifyTotp } from "./totp";
+import { serviceErrorOf } from "../../../test/service-errors";
 
 let runtime: Runtime;
 let database: TestDatabase;
@@ -100,12 +101,6 @@ async function withAuthenticator(p: Awaited<ReturnType<typeof person>>) {
   return { secret: started.secret, sessionToken: signedIn.sessionToken, recoveryCodes: confirmed.recoveryCodes!, credentialId: started.credentialId };
 }
 
-async function errorOf(promise: Promise<unknown>) {
-  const error = await promise.then(() => undefined, (e: unknown) => e);
-  expect(error).toBeInstanceOf(ServiceError);
-  return error as ServiceError;
-}
-
 async function sessionCount(userId: string) {
   return (await database.db.select().from(sessions).where(and(eq(sessions.tenantId, tenantId), eq(sessions.userId, userId)))).length;
 }
@@ -140,7 +135,7 @@ describe("enrolment", () => {
     expect((await pendingEnrolment(database.db, deps, { tenantSlug, sessionToken, now: after(60) }))?.secret).toBe(started.secret);
 
     const wrong = totpCode(started.secret, S0 + 5);
-    expect((await errorOf(confirmTotpEnrolment(database.db, deps, p.ctx, { tenantSlug, sessionToken, code: wrong, now: T0 }))).code).toBe(
+    expect((await serviceErrorOf(confirmTotpEnrolment(database.db, deps, p.ctx, { tenantSlug, sessionToken, code: wrong, now: T0 }))).code).toBe(
       "invalid_verification",
     );
     const confirmed = await confirmTotpEnrolment(database.db, deps, p.ctx, { tenantSlug, sessionToken, code: totpCode(started.secret, S0), now: T0 });
@@ -162,17 +157,17 @@ describe("enrolment", () => {
     expect(await auditActions(p.user.id)).toEqual(expect.arrayContaining(["mfa.totp_enrolment_started", "mfa.factor_added", "mfa.recovery_codes_generated"]));
 
     // A second authenticator needs the first removed.
-    const again = await errorOf(startTotpEnrolment(database.db, deps, p.ctx, { tenantSlug, sessionToken, now: after(30) }));
+    const again = await serviceErrorOf(startTotpEnrolment(database.db, deps, p.ctx, { tenantSlug, sessionToken, now: after(30) }));
     expect(again.code).toBe("conflict");
   });
 
   it("needs a recent sign-in to start, and is off where the tenant offers no second factor", async () => {
     const p = await person();
     const { sessionToken } = expectSignedIn(await passwordSignIn(p, T0));
-    const stale = await errorOf(startTotpEnrolment(database.db, deps, p.ctx, { tenantSlug, sessionToken, now: after(301) }));
+    const stale = await serviceErrorOf(startTotpEnrolment(database.db, deps, p.ctx, { tenantSlug, sessionToken, now: after(301) }));
     expect(stale.code).toBe("reauthentication_required");
     await setPolicy({ mode: "off" });
-    expect((await errorOf(startTotpEnrolment(database.db, deps, p.ctx, { tenantSlug, sessionToken, now: T0 }))).code).toBe("forbidden");
+    expect((await serviceErrorOf(startTotpEnrolment(database.db, deps, p.ctx, { tenantSlug, sessionToken, now: T0 }))).code).toBe("forbidden");
   });
 });
 
@@ -201,7 +196,7 @@ describe("TOTP at sign-in (the clock is the test's)", () => {
     expect(done.session).toMatchObject({ amr: ["pwd", "otp", "mfa"], acr: ACR.multiFactor });
     expect((await resolveSession(database.db, tenantId, done.sessionToken))?.user.id).toBe(p.user.id);
     // The pending sign-in is spent.
-    const reuse = await errorOf(
+    const reuse = await serviceErrorOf(
       completeMfaChallenge(database.db, deps, p.ctx, { tenantSlug, challengeToken: pending.challengeToken, method: "totp", code: totpCode(secret, totpStep(now) + 1), now }),
     );
     expect(reuse.code).toBe("unauthorized");
@@ -236,7 +231,7 @@ describe("TOTP at sign-in (the clock is the test's)", () => {
     const p = await person();
     const { secret } = await withAuthenticator(p);
     const pending = expectStatus(await passwordSignIn(p, T0), "mfa_required");
-    const refused = await errorOf(
+    const refused = await serviceErrorOf(
       completeMfaChallenge(database.db, deps, p.ctx, { tenantSlug, challengeToken: pending.challengeToken, method: "totp", code: totpCode(secret, S0), now: T0 }),
     );
     expect(refused.code).toBe("invalid_verification");
@@ -282,10 +277,10 @@ describe("TOTP at sign-in (the clock is the test's)", () => {
     const right = totpCode(secret, totpStep(now));
     const wrong = right === "000000" ? "111111" : "000000";
     for (let i = 0; i < MAX_MFA_ATTEMPTS; i++) {
-      const error = await errorOf(completeMfaChallenge(database.db, deps, p.ctx, { tenantSlug, challengeToken: pending.challengeToken, method: "totp", code: wrong, now }));
+      const error = await serviceErrorOf(completeMfaChallenge(database.db, deps, p.ctx, { tenantSlug, challengeToken: pending.challengeToken, method: "totp", code: wrong, now }));
       expect(error.code).toBe("invalid_verification");
     }
-    const dead = await errorOf(completeMfaChallenge(database.db, deps, p.ctx, { tenantSlug, challengeToken: pending.challengeToken, method: "totp", code: right, now }));
+    const dead = await serviceErrorOf(completeMfaChallenge(database.db, deps, p.ctx, { tenantSlug, challengeToken: pending.challengeToken, method: "totp", code: right, now }));
     expect(dead.code).toBe("unauthorized");
     expect(await describeMfaChallenge(database.db, { tenantId, challengeToken: pending.challengeToken, now })).toBeUndefined();
     expect((await auditActions(p.user.id)).filter((a) => a === "user.mfa_failed")).toHaveLength(MAX_MFA_ATTEMPTS);
@@ -296,10 +291,10 @@ describe("TOTP at sign-in (the clock is the test's)", () => {
     const { secret } = await withAuthenticator(p);
     const pending = expectStatus(await passwordSignIn(p, after(1500)), "mfa_required");
     const late = after(1500 + 601);
-    const expired = await errorOf(
+    const expired = await serviceErrorOf(
       completeMfaChallenge(database.db, deps, p.ctx, { tenantSlug, challengeToken: pending.challengeToken, method: "totp", code: totpCode(secret, totpStep(late)), now: late }),
     );
-    const unknown = await errorOf(
+    const unknown = await serviceErrorOf(
       completeMfaChallenge(database.db, deps, p.ctx, { tenantSlug, challengeToken: "x".repeat(43), method: "totp", code: "123456", now: late }),
     );
     expect({ code: expired.code, message: expired.message }).toEqual({ code: unknown.code, message: unknown.message });
@@ -361,19 +356,19 @@ describe("recovery codes", () => {
     expect((await listFactors(database.db, { tenantId, userId: p.user.id })).recoveryCodes).toBe(9);
 
     const second = expectStatus(await passwordSignIn(p), "mfa_required");
-    const reused = await errorOf(
+    const reused = await serviceErrorOf(
       completeMfaChallenge(database.db, deps, p.ctx, { tenantSlug, challengeToken: second.challengeToken, method: "recovery_code", code }),
     );
     expect(reused.code).toBe("invalid_verification");
 
     // New codes replace every old one; the session must be recent.
-    const stale = await errorOf(
+    const stale = await serviceErrorOf(
       regenerateRecoveryCodes(database.db, deps, p.ctx, { tenantId, userId: p.user.id, session: done.session, now: new Date(Date.now() + 301_000) }),
     );
     expect(stale.code).toBe("reauthentication_required");
     const { recoveryCodes: fresh } = await regenerateRecoveryCodes(database.db, deps, p.ctx, { tenantId, userId: p.user.id, session: done.session });
     expect(fresh).toHaveLength(RECOVERY_CODE_COUNT);
-    const old = await errorOf(
+    const old = await serviceErrorOf(
       completeMfaChallenge(database.db, deps, p.ctx, { tenantSlug, challengeToken: second.challengeToken, method: "recovery_code", code: recoveryCodes[5]! }),
     );
     expect(old.code).toBe("invalid_verification");
@@ -388,7 +383,7 @@ describe("an emailed code as the fallback second factor", () => {
     await withAuthenticator(p);
     const refused = expectStatus(await passwordSignIn(p), "mfa_required");
     expect(refused.factors).not.toContain("email_code");
-    expect((await errorOf(sendMfaEmailCode(database.db, deps, p.ctx, { tenantSlug, challengeToken: refused.challengeToken }))).code).toBe("forbidden");
+    expect((await serviceErrorOf(sendMfaEmailCode(database.db, deps, p.ctx, { tenantSlug, challengeToken: refused.challengeToken }))).code).toBe("forbidden");
 
     await setPolicy({ allowEmailCode: true });
     const pending = expectStatus(await passwordSignIn(p), "mfa_required");
@@ -414,13 +409,13 @@ describe("a tenant that requires a second factor", () => {
     expect(await sessionCount(p.user.id)).toBe(before);
     // The token completes nothing by a code: there is no factor yet.
     expect(
-      (await errorOf(completeMfaChallenge(database.db, deps, p.ctx, { tenantSlug, challengeToken: held.challengeToken, method: "totp", code: "123456", now: T0 }))).code,
+      (await serviceErrorOf(completeMfaChallenge(database.db, deps, p.ctx, { tenantSlug, challengeToken: held.challengeToken, method: "totp", code: "123456", now: T0 }))).code,
     ).toBe("forbidden");
 
     const started = await startTotpEnrolment(database.db, deps, p.ctx, { tenantSlug, challengeToken: held.challengeToken, now: T0 });
     const wrong = totpCode(started.secret, S0 + 7);
     expect(
-      (await errorOf(confirmTotpEnrolment(database.db, deps, p.ctx, { tenantSlug, challengeToken: held.challengeToken, code: wrong, now: T0 }))).code,
+      (await serviceErrorOf(confirmTotpEnrolment(database.db, deps, p.ctx, { tenantSlug, challengeToken: held.challengeToken, code: wrong, now: T0 }))).code,
     ).toBe("invalid_verification");
     expect(await sessionCount(p.user.id)).toBe(before);
 
@@ -434,7 +429,7 @@ describe("a tenant that requires a second factor", () => {
     expect(confirmed.signIn?.session).toMatchObject({ amr: ["pwd", "otp", "mfa"], acr: ACR.multiFactor });
     expect(await resolveSession(database.db, tenantId, confirmed.signIn!.sessionToken)).toBeDefined();
     // Spent: the token neither enrols nor signs in again.
-    expect((await errorOf(startTotpEnrolment(database.db, deps, p.ctx, { tenantSlug, challengeToken: held.challengeToken, now: T0 }))).code).toBe("unauthorized");
+    expect((await serviceErrorOf(startTotpEnrolment(database.db, deps, p.ctx, { tenantSlug, challengeToken: held.challengeToken, now: T0 }))).code).toBe("unauthorized");
 
     // Next time: the usual second step.
     expect((await passwordSignIn(p, after(60))).status).toBe("mfa_required");
@@ -445,7 +440,7 @@ describe("a tenant that requires a second factor", () => {
     await withAuthenticator(p);
     await setPolicy({ mode: "required" });
     const pending = expectStatus(await passwordSignIn(p, after(60)), "mfa_required");
-    const refused = await errorOf(startTotpEnrolment(database.db, deps, p.ctx, { tenantSlug, challengeToken: pending.challengeToken, now: after(60) }));
+    const refused = await serviceErrorOf(startTotpEnrolment(database.db, deps, p.ctx, { tenantSlug, challengeToken: pending.challengeToken, now: after(60) }));
     expect(refused.code).toBe("forbidden");
   });
 
@@ -537,7 +532,7 @@ describe("step-up and recent sign-in", () => {
     const later = after(3600);
     // An hour on, removing the authenticator needs a fresh proof.
     const live = (await resolveSession(database.db, tenantId, sessionToken, later))!;
-    const stale = await errorOf(removeFactor(database.db, deps, p.ctx, { tenantId, userId: p.user.id, session: live.session, factorId: credentialId, now: later }));
+    const stale = await serviceErrorOf(removeFactor(database.db, deps, p.ctx, { tenantId, userId: p.user.id, session: live.session, factorId: credentialId, now: later }));
     expect(stale.code).toBe("reauthentication_required");
 
     const raised = await stepUpSession(database.db, deps, p.ctx, { tenantSlug, sessionToken, method: "totp", code: totpCode(secret, totpStep(later)), now: later });
@@ -562,9 +557,9 @@ describe("step-up and recent sign-in", () => {
     const p = await person();
     const { sessionToken } = await withAuthenticator(p);
     const later = after(3600);
-    const refused = await errorOf(sendStepUpEmailCode(database.db, deps, p.ctx, { tenantSlug, sessionToken, now: later }));
+    const refused = await serviceErrorOf(sendStepUpEmailCode(database.db, deps, p.ctx, { tenantSlug, sessionToken, now: later }));
     expect(refused.code).toBe("forbidden");
-    expect((await errorOf(stepUpSession(database.db, deps, p.ctx, { tenantSlug, sessionToken, method: "email_code", code: "123456", now: later }))).code).toBe(
+    expect((await serviceErrorOf(stepUpSession(database.db, deps, p.ctx, { tenantSlug, sessionToken, method: "email_code", code: "123456", now: later }))).code).toBe(
       "conflict",
     );
 
@@ -574,7 +569,7 @@ describe("step-up and recent sign-in", () => {
     const raised = await stepUpSession(database.db, deps, p.ctx, { tenantSlug, sessionToken, method: "email_code", code, now: later });
     expect(raised.session).toMatchObject({ acr: ACR.multiFactor, amr: ["pwd", "otp", "mfa"], authTime: later });
     // Spent: the same code does not raise the session again.
-    const again = await errorOf(stepUpSession(database.db, deps, p.ctx, { tenantSlug, sessionToken: raised.sessionToken, method: "email_code", code, now: later }));
+    const again = await serviceErrorOf(stepUpSession(database.db, deps, p.ctx, { tenantSlug, sessionToken: raised.sessionToken, method: "email_code", code, now: later }));
     expect(again.code).toBe("invalid_verification");
   });
 
@@ -583,7 +578,7 @@ describe("step-up and recent sign-in", () => {
     const { secret, sessionToken } = await withAuthenticator(p);
     const later = after(4000);
     const wrong = totpCode(secret, totpStep(later) + 5);
-    expect((await errorOf(stepUpSession(database.db, deps, p.ctx, { tenantSlug, sessionToken, method: "totp", code: wrong, now: later }))).code).toBe(
+    expect((await serviceErrorOf(stepUpSession(database.db, deps, p.ctx, { tenantSlug, sessionToken, method: "totp", code: wrong, now: later }))).code).toBe(
       "invalid_verification",
     );
     expect((await resolveSession(database.db, tenantId, sessionToken, later))?.session.acr).toBeNull();
@@ -600,7 +595,7 @@ describe("completing with a factor checked elsewhere (the passkey flow)", () => 
     expect(described).toMatchObject({ userId: p.user.id, amr: ["pwd"], methods: ["totp", "recovery_code"] });
 
     expect(await recordMfaChallengeFailure(database.db, p.ctx, { tenantId, challengeToken: pending.challengeToken })).toBe(MAX_MFA_ATTEMPTS - 1);
-    const wrongUser = await errorOf(
+    const wrongUser = await serviceErrorOf(
       completeMfaChallengeWith(database.db, p.ctx, { tenantId, challengeToken: pending.challengeToken, userId: other.user.id, amr: ["hwk", "user"] }),
     );
     expect(wrongUser.code).toBe("unauthorized");
@@ -649,7 +644,7 @@ describe("tenants", () => {
     const { secret } = await withAuthenticator(p);
     const pending = expectStatus(await passwordSignIn(p), "mfa_required");
     const now = new Date();
-    const elsewhere = await errorOf(
+    const elsewhere = await serviceErrorOf(
       completeMfaChallenge(database.db, deps, p.ctx, { tenantSlug: "mfa-other", challengeToken: pending.challengeToken, method: "totp", code: totpCode(secret, totpStep(now)), now }),
     );
     expect(elsewhere.code).toBe("unauthorized");

@@ -10,7 +10,7 @@ import { createRateLimiter } from "../../lib/rate-limit";
 import type { Runtime } from "../../lib/runtime";
 import { verifyAuditChain } from "../audit/audit";
 import type { RequestContext } from "../context";
-import { RateLimitedError, ServiceError } from "../errors";
+import { RateLimitedError } from "../errors";
 import { listOutbox } from "../mail/outbox";
 import { ACR } from "../oidc/claims";
 import { createSession, resolveSession } from "../sessions/sessions";
@@ -35,6 +35,7 @@ import {
   type PasskeyDeps,
 } from "./passkeys";
 import { userHandleBase64url } from "./relying-party";
+import { serviceErrorOf } from "../../../test/service-errors";
 
 let runtime: Runtime;
 let database: TestDatabase;
@@ -99,17 +100,8 @@ async function signInOptions(tenant = home) {
   return startPasskeySignIn(database.db, deps, ctx(), { tenantSlug: tenant.slug });
 }
 
-async function refusal(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ServiceError);
-  return error as ServiceError;
-}
-
 async function expectRefusedSignIn(promise: Promise<unknown>, reason: string) {
-  const error = await refusal(promise);
+  const error = await serviceErrorOf(promise);
   expect(error).toBeInstanceOf(PasskeyNotAcceptedError);
   expect(error.code).toBe("invalid_passkey");
   expect((error as PasskeyNotAcceptedError).reason).toBe(reason);
@@ -214,7 +206,7 @@ describe("registration", () => {
 
   it("needs a sign-in within the last five minutes", async () => {
     const who = await person(home, new Date(Date.now() - 6 * 60_000));
-    const error = await refusal(startPasskeyRegistration(database.db, deps, ctx(), { tenantId: home.id, userId: who.user.id, session: who.session }));
+    const error = await serviceErrorOf(startPasskeyRegistration(database.db, deps, ctx(), { tenantId: home.id, userId: who.user.id, session: who.session }));
     expect(error.code).toBe("reauthentication_required");
   });
 
@@ -223,19 +215,19 @@ describe("registration", () => {
     const options = await startPasskeyRegistration(database.db, deps, ctx(), { tenantId: home.id, userId: who.user.id, session: who.session });
     const authenticator = new SoftwareAuthenticator();
     const bad = authenticator.register(options, { origin: "https://evil.example" });
-    expect((await refusal(finishPasskeyRegistration(database.db, deps, ctx(), { tenantId: home.id, userId: who.user.id, response: bad }))).code).toBe(
+    expect((await serviceErrorOf(finishPasskeyRegistration(database.db, deps, ctx(), { tenantId: home.id, userId: who.user.id, response: bad }))).code).toBe(
       "passkey_registration_failed",
     );
     // The right origin now comes too late: the challenge was spent by the failed attempt.
     const good = authenticator.register(options, { origin: ORIGIN });
-    expect((await refusal(finishPasskeyRegistration(database.db, deps, ctx(), { tenantId: home.id, userId: who.user.id, response: good }))).code).toBe(
+    expect((await serviceErrorOf(finishPasskeyRegistration(database.db, deps, ctx(), { tenantId: home.id, userId: who.user.id, response: good }))).code).toBe(
       "passkey_registration_failed",
     );
 
     const fresh = await startPasskeyRegistration(database.db, deps, ctx(), { tenantId: home.id, userId: who.user.id, session: who.session });
     const answer = new SoftwareAuthenticator().register(fresh, { origin: ORIGIN });
     await finishPasskeyRegistration(database.db, deps, ctx(), { tenantId: home.id, userId: who.user.id, response: answer });
-    expect((await refusal(finishPasskeyRegistration(database.db, deps, ctx(), { tenantId: home.id, userId: who.user.id, response: answer }))).code).toBe(
+    expect((await serviceErrorOf(finishPasskeyRegistration(database.db, deps, ctx(), { tenantId: home.id, userId: who.user.id, response: answer }))).code).toBe(
       "passkey_registration_failed",
     );
     expect(await listPasskeys(database.db, { tenantId: home.id, userId: who.user.id })).toHaveLength(1);
@@ -249,21 +241,21 @@ describe("registration", () => {
       finishPasskeyRegistration(database.db, deps, ctx(), { tenantId: home.id, userId, response });
 
     const wrongRp = new SoftwareAuthenticator().register(await start(), { origin: ORIGIN, rpId: "evil.example" });
-    expect((await refusal(finish(wrongRp))).code).toBe("passkey_registration_failed");
+    expect((await serviceErrorOf(finish(wrongRp))).code).toBe("passkey_registration_failed");
 
     const late = await start();
     await database.db
       .update(webauthnChallenges)
       .set({ expiresAt: new Date(Date.now() - 1000) })
       .where(eq(webauthnChallenges.challengeHash, hashToken(late.challenge)));
-    expect((await refusal(finish(new SoftwareAuthenticator().register(late, { origin: ORIGIN })))).code).toBe("passkey_registration_failed");
+    expect((await serviceErrorOf(finish(new SoftwareAuthenticator().register(late, { origin: ORIGIN })))).code).toBe("passkey_registration_failed");
 
     const mine = new SoftwareAuthenticator().register(await start(), { origin: ORIGIN });
-    expect((await refusal(finish(mine, stranger.user.id))).code).toBe("passkey_registration_failed");
+    expect((await serviceErrorOf(finish(mine, stranger.user.id))).code).toBe("passkey_registration_failed");
 
     const renamed = new SoftwareAuthenticator().register(await start(), { origin: ORIGIN });
     const swapped = { ...renamed, id: "A".repeat(43), rawId: "A".repeat(43) };
-    expect((await refusal(finish(swapped))).code).toBe("passkey_registration_failed");
+    expect((await serviceErrorOf(finish(swapped))).code).toBe("passkey_registration_failed");
     expect(await listPasskeys(database.db, { tenantId: home.id, userId: who.user.id })).toEqual([]);
   });
 
@@ -282,7 +274,7 @@ describe("registration", () => {
         passkeyCounter: 0,
       })),
     );
-    const error = await refusal(startPasskeyRegistration(database.db, deps, ctx(), { tenantId: home.id, userId: who.user.id, session: who.session }));
+    const error = await serviceErrorOf(startPasskeyRegistration(database.db, deps, ctx(), { tenantId: home.id, userId: who.user.id, session: who.session }));
     expect(error.code).toBe("conflict");
   });
 });
@@ -483,7 +475,7 @@ describe("passwordless sign-in", () => {
   it("is rate limited per client address, for options and for answers", async () => {
     const address: RequestContext = { actor: { type: "user" }, ipAddress: "198.51.100.77" };
     for (let i = 0; i < passkeyLimits.optionsPerIp.limit; i += 1) await startPasskeySignIn(database.db, deps, address, { tenantSlug: home.slug });
-    const error = await refusal(startPasskeySignIn(database.db, deps, address, { tenantSlug: home.slug }));
+    const error = await serviceErrorOf(startPasskeySignIn(database.db, deps, address, { tenantSlug: home.slug }));
     expect(error).toBeInstanceOf(RateLimitedError);
 
     const who = await person();
@@ -496,13 +488,13 @@ describe("passwordless sign-in", () => {
       return { ...response, id, rawId: id };
     };
     for (let i = 0; i < passkeyLimits.signInPerIp.limit; i += 1) {
-      const error = await refusal(finishPasskeySignIn(database.db, deps, guesser, { tenantSlug: home.slug, response: guess() }));
+      const error = await serviceErrorOf(finishPasskeySignIn(database.db, deps, guesser, { tenantSlug: home.slug, response: guess() }));
       expect(error).toBeInstanceOf(PasskeyNotAcceptedError);
     }
-    expect(await refusal(finishPasskeySignIn(database.db, deps, guesser, { tenantSlug: home.slug, response: guess() }))).toBeInstanceOf(RateLimitedError);
+    expect(await serviceErrorOf(finishPasskeySignIn(database.db, deps, guesser, { tenantSlug: home.slug, response: guess() }))).toBeInstanceOf(RateLimitedError);
     // The real passkey from that address waits too; from another it works.
     const real = authenticator.authenticate(await signInOptions(), { origin: ORIGIN });
-    expect(await refusal(finishPasskeySignIn(database.db, deps, guesser, { tenantSlug: home.slug, response: real }))).toBeInstanceOf(RateLimitedError);
+    expect(await serviceErrorOf(finishPasskeySignIn(database.db, deps, guesser, { tenantSlug: home.slug, response: real }))).toBeInstanceOf(RateLimitedError);
     expect((await finishPasskeySignIn(database.db, deps, ctx(), { tenantSlug: home.slug, response: real })).user.id).toBe(who.user.id);
   });
 
@@ -512,13 +504,13 @@ describe("passwordless sign-in", () => {
     const options = await signInOptions();
     const response = authenticator.authenticate(options, { origin: "https://evil.example" });
     for (let i = 0; i < passkeyLimits.perCredential.limit; i += 1) {
-      expect(await refusal(finishPasskeySignIn(database.db, deps, ctx(), { tenantSlug: home.slug, response }))).toBeInstanceOf(PasskeyNotAcceptedError);
+      expect(await serviceErrorOf(finishPasskeySignIn(database.db, deps, ctx(), { tenantSlug: home.slug, response }))).toBeInstanceOf(PasskeyNotAcceptedError);
     }
-    expect(await refusal(finishPasskeySignIn(database.db, deps, ctx(), { tenantSlug: home.slug, response }))).toBeInstanceOf(RateLimitedError);
+    expect(await serviceErrorOf(finishPasskeySignIn(database.db, deps, ctx(), { tenantSlug: home.slug, response }))).toBeInstanceOf(RateLimitedError);
   });
 
   it("answers not_found for an unknown tenant", async () => {
-    expect((await refusal(startPasskeySignIn(database.db, deps, ctx(), { tenantSlug: "no-such-tenant" }))).code).toBe("not_found");
+    expect((await serviceErrorOf(startPasskeySignIn(database.db, deps, ctx(), { tenantSlug: "no-such-tenant" }))).code).toBe("not_found");
   });
 });
 
@@ -530,13 +522,13 @@ describe("managing passkeys", () => {
     const renamed = await renamePasskey(database.db, ctx(), { tenantId: home.id, userId: who.user.id, passkeyId: passkey.id, name: "  Phone  " });
     expect(renamed).toMatchObject({ id: passkey.id, name: "Phone" });
     expect((await lastEvent(home.id, "passkey.renamed"))!.data).toMatchObject({ from: "Passkey on this device", to: "Phone" });
-    expect((await refusal(renamePasskey(database.db, ctx(), { tenantId: home.id, userId: stranger.user.id, passkeyId: passkey.id, name: "Mine" }))).code).toBe(
+    expect((await serviceErrorOf(renamePasskey(database.db, ctx(), { tenantId: home.id, userId: stranger.user.id, passkeyId: passkey.id, name: "Mine" }))).code).toBe(
       "not_found",
     );
-    expect((await refusal(renamePasskey(database.db, ctx(), { tenantId: other.id, userId: who.user.id, passkeyId: passkey.id, name: "Mine" }))).code).toBe(
+    expect((await serviceErrorOf(renamePasskey(database.db, ctx(), { tenantId: other.id, userId: who.user.id, passkeyId: passkey.id, name: "Mine" }))).code).toBe(
       "not_found",
     );
-    expect((await refusal(renamePasskey(database.db, ctx(), { tenantId: home.id, userId: who.user.id, passkeyId: passkey.id, name: " " }))).code).toBe(
+    expect((await serviceErrorOf(renamePasskey(database.db, ctx(), { tenantId: home.id, userId: who.user.id, passkeyId: passkey.id, name: " " }))).code).toBe(
       "validation_failed",
     );
   });
@@ -546,11 +538,11 @@ describe("managing passkeys", () => {
     const stranger = await person();
     const { passkey, authenticator } = await withPasskey(who, undefined, "Old key");
     expect(
-      (await refusal(removePasskey(database.db, deps, ctx(), { tenantId: home.id, userId: stranger.user.id, passkeyId: passkey.id, session: stranger.session })))
+      (await serviceErrorOf(removePasskey(database.db, deps, ctx(), { tenantId: home.id, userId: stranger.user.id, passkeyId: passkey.id, session: stranger.session })))
         .code,
     ).toBe("not_found");
     const stale = { authTime: new Date(Date.now() - 10 * 60_000) };
-    expect((await refusal(removePasskey(database.db, deps, ctx(), { tenantId: home.id, userId: who.user.id, passkeyId: passkey.id, session: stale }))).code).toBe(
+    expect((await serviceErrorOf(removePasskey(database.db, deps, ctx(), { tenantId: home.id, userId: who.user.id, passkeyId: passkey.id, session: stale }))).code).toBe(
       "reauthentication_required",
     );
 
@@ -616,7 +608,7 @@ describe("second factor (verifyPasskeyForUser)", () => {
 
   it("answers not_found for a user without passkeys", async () => {
     const who = await person();
-    expect((await refusal(passkeyOptionsForUser(database.db, ctx(), { config: runtime.config, tenantId: home.id, userId: who.user.id }))).code).toBe(
+    expect((await serviceErrorOf(passkeyOptionsForUser(database.db, ctx(), { config: runtime.config, tenantId: home.id, userId: who.user.id }))).code).toBe(
       "not_found",
     );
   });

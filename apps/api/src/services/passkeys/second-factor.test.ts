@@ -8,7 +8,6 @@ import { hashToken } from "../../lib/crypto";
 import { createRateLimiter } from "../../lib/rate-limit";
 import type { Runtime } from "../../lib/runtime";
 import type { RequestContext } from "../context";
-import { ServiceError } from "../errors";
 import { afterFirstFactor, type MfaRequired } from "../mfa/sign-in";
 import { ACR } from "../oidc/claims";
 import { createSession, resolveSession } from "../sessions/sessions";
@@ -16,6 +15,7 @@ import { createTenant } from "../tenants/tenants";
 import { createUser } from "../users/users";
 import { finishPasskeyRegistration, PasskeyNotAcceptedError, startPasskeyRegistration, startPasskeySignIn, type PasskeyDeps } from "./passkeys";
 import { completePasskeySecondFactor, completePasskeyStepUp, startPasskeySecondFactor, startPasskeyStepUp } from "./second-factor";
+import { serviceErrorOf } from "../../../test/service-errors";
 
 let runtime: Runtime;
 let database: TestDatabase;
@@ -63,15 +63,6 @@ async function pendingSignIn(user: { id: string }) {
   return outcome as MfaRequired;
 }
 
-async function refusal(promise: Promise<unknown>) {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(ServiceError);
-  return error as ServiceError;
-}
-
 async function attemptsOf(challengeToken: string) {
   const [row] = await database.db.select().from(mfaChallenges).where(eq(mfaChallenges.tokenHash, hashToken(challengeToken)));
   return row!;
@@ -102,7 +93,7 @@ describe("a passkey as the second step of a sign-in", () => {
     expect(verified!.data).toMatchObject({ method: "passkey" });
 
     // The pending sign-in is spent: the same token again is gone.
-    const again = await refusal(startPasskeySecondFactor(database.db, deps, ctx(), { tenantSlug: home.slug, challengeToken: pending.challengeToken }));
+    const again = await serviceErrorOf(startPasskeySecondFactor(database.db, deps, ctx(), { tenantSlug: home.slug, challengeToken: pending.challengeToken }));
     expect(again.code).toBe("unauthorized");
   });
 
@@ -114,12 +105,12 @@ describe("a passkey as the second step of a sign-in", () => {
     const complete = (response: Parameters<typeof completePasskeySecondFactor>[3]["response"]) =>
       completePasskeySecondFactor(database.db, deps, ctx(), { tenantSlug: home.slug, challengeToken: pending.challengeToken, response });
 
-    const theirs = await refusal(complete(stranger.authenticator.authenticate({ ...options, allowCredentials: undefined }, { origin: ORIGIN })));
+    const theirs = await serviceErrorOf(complete(stranger.authenticator.authenticate({ ...options, allowCredentials: undefined }, { origin: ORIGIN })));
     expect(theirs).toBeInstanceOf(PasskeyNotAcceptedError);
     expect((theirs as PasskeyNotAcceptedError).reason).toBe("unknown_credential");
     expect((await attemptsOf(pending.challengeToken)).failedAttempts).toBe(1);
 
-    const fromSignIn = await refusal(complete(authenticator.authenticate(await startPasskeySignIn(database.db, deps, ctx(), { tenantSlug: home.slug }), { origin: ORIGIN })));
+    const fromSignIn = await serviceErrorOf(complete(authenticator.authenticate(await startPasskeySignIn(database.db, deps, ctx(), { tenantSlug: home.slug }), { origin: ORIGIN })));
     expect((fromSignIn as PasskeyNotAcceptedError).reason).toBe("challenge_not_usable");
     expect((await attemptsOf(pending.challengeToken)).failedAttempts).toBe(2);
 
@@ -130,12 +121,12 @@ describe("a passkey as the second step of a sign-in", () => {
     expect(signedIn.user.id).toBe(user.id);
     // Replayed for a new pending sign-in of the same user: the WebAuthn challenge was spent.
     const next = await pendingSignIn(user);
-    const replay = await refusal(completePasskeySecondFactor(database.db, deps, ctx(), { tenantSlug: home.slug, challengeToken: next.challengeToken, response: answer }));
+    const replay = await serviceErrorOf(completePasskeySecondFactor(database.db, deps, ctx(), { tenantSlug: home.slug, challengeToken: next.challengeToken, response: answer }));
     expect((replay as PasskeyNotAcceptedError).reason).toBe("challenge_not_usable");
   });
 
   it("answers unauthorized for a token that names no pending sign-in", async () => {
-    const error = await refusal(startPasskeySecondFactor(database.db, deps, ctx(), { tenantSlug: home.slug, challengeToken: "x".repeat(43) }));
+    const error = await serviceErrorOf(startPasskeySecondFactor(database.db, deps, ctx(), { tenantSlug: home.slug, challengeToken: "x".repeat(43) }));
     expect(error.code).toBe("unauthorized");
   });
 });
@@ -153,7 +144,7 @@ describe("a passkey to step up a signed-in session", () => {
     expect((await resolveSession(database.db, home.id, raised.sessionToken))?.session.acr).toBe(ACR.multiFactor);
     expect(await resolveSession(database.db, home.id, started.token)).toBeUndefined();
 
-    const replay = await refusal(completePasskeyStepUp(database.db, deps, ctx(), { tenantSlug: home.slug, sessionToken: raised.sessionToken, response: answer }));
+    const replay = await serviceErrorOf(completePasskeyStepUp(database.db, deps, ctx(), { tenantSlug: home.slug, sessionToken: raised.sessionToken, response: answer }));
     expect((replay as PasskeyNotAcceptedError).reason).toBe("challenge_not_usable");
   });
 
@@ -162,7 +153,7 @@ describe("a passkey to step up a signed-in session", () => {
     const stranger = await userWithPasskey();
     const started = await database.db.transaction((tx) => createSession(tx, ctx(), { tenantId: home.id, userId: user.id, amr: ["pwd"] }));
     const options = await startPasskeyStepUp(database.db, deps, ctx(), { tenantSlug: home.slug, sessionToken: started.token });
-    const theirs = await refusal(
+    const theirs = await serviceErrorOf(
       completePasskeyStepUp(database.db, deps, ctx(), {
         tenantSlug: home.slug,
         sessionToken: started.token,
@@ -171,6 +162,6 @@ describe("a passkey to step up a signed-in session", () => {
     );
     expect((theirs as PasskeyNotAcceptedError).reason).toBe("unknown_credential");
     expect((await resolveSession(database.db, home.id, started.token))?.session.acr).toBeNull();
-    expect((await refusal(startPasskeyStepUp(database.db, deps, ctx(), { tenantSlug: home.slug, sessionToken: "y".repeat(43) }))).code).toBe("unauthorized");
+    expect((await serviceErrorOf(startPasskeyStepUp(database.db, deps, ctx(), { tenantSlug: home.slug, sessionToken: "y".repeat(43) }))).code).toBe("unauthorized");
   });
 });

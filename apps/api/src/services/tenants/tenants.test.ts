@@ -5,23 +5,13 @@ import type { TestDatabase } from "@plinto/db/testing";
 import { getTestInstance } from "../../../test/instance";
 import { authenticateApiKey, createApiKeyAs } from "../api-keys/api-keys";
 import { systemContext, type RequestContext } from "../context";
-import { ServiceError } from "../errors";
 import { createUser } from "../users/users";
 import { adminScopes, listTenantAdmins, removeTenantAdmin, setTenantAdmin, tenantsAdministeredBy } from "./admins";
 import { createTenant, createTenantAs, findTenantBySlug, getTenantBySlug, listTenants, updateTenant } from "./tenants";
+import { outcomeOf } from "../../../test/service-errors";
 
 let database: TestDatabase;
 let platform: Awaited<ReturnType<typeof createTenant>>;
-
-async function code(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ServiceError) return error.code;
-    throw error;
-  }
-  return "ok";
-}
 
 let people = 0;
 const platformUser = () => {
@@ -53,7 +43,7 @@ describe("tenants for platform operators", () => {
     );
     expect(await listTenantAdmins(database.db, byKey.id)).toEqual([]);
     expect(none).toBeUndefined();
-    expect(await code(database.db.transaction((tx) => createTenantAs(tx, ctx, { slug: "made-by-admin", name: "Again" })))).toBe("conflict");
+    expect(await outcomeOf(database.db.transaction((tx) => createTenantAs(tx, ctx, { slug: "made-by-admin", name: "Again" })))).toBe("conflict");
   });
 
   it("makes the new tenant's first key when asked: it works in that tenant only, and never with tenants:*", async () => {
@@ -66,7 +56,7 @@ describe("tenants for platform operators", () => {
     const refused = database.db.transaction((tx) =>
       createTenantAs(tx, ctx, { slug: "overreach", name: "Overreach", initialApiKey: { name: "too much", scopes: ["tenants:write"] } }),
     );
-    expect(await code(refused)).toBe("forbidden");
+    expect(await outcomeOf(refused)).toBe("forbidden");
     expect(await findTenantBySlug(database.db, "overreach")).toBeUndefined();
   });
 
@@ -75,7 +65,7 @@ describe("tenants for platform operators", () => {
     const attempt = database.db.transaction((tx) =>
       createApiKeyAs(tx, systemContext, { tenantId: customer.id, callerScopes: ["tenants:write"], name: "sneaky", scopes: ["tenants:write"] }),
     );
-    expect(await code(attempt)).toBe("validation_failed");
+    expect(await outcomeOf(attempt)).toBe("validation_failed");
   });
 
   it("pages newest first and never repeats a tenant", async () => {
@@ -103,8 +93,8 @@ describe("tenants for platform operators", () => {
       .from(auditEvents)
       .where(and(eq(auditEvents.tenantId, suspended.id), eq(auditEvents.action, "tenant.suspended")));
     expect(event?.data).toEqual({ fields: ["name", "status"] });
-    expect(await code(database.db.transaction((tx) => updateTenant(tx, ctx, { slug: "plinto", status: "suspended" })))).toBe("conflict");
-    expect(await code(database.db.transaction((tx) => updateTenant(tx, ctx, { slug: "no-such", name: "x" })))).toBe("not_found");
+    expect(await outcomeOf(database.db.transaction((tx) => updateTenant(tx, ctx, { slug: "plinto", status: "suspended" })))).toBe("conflict");
+    expect(await outcomeOf(database.db.transaction((tx) => updateTenant(tx, ctx, { slug: "no-such", name: "x" })))).toBe("not_found");
     expect((await getTenantBySlug(database.db, "plinto")).status).toBe("active");
   });
 
@@ -112,14 +102,14 @@ describe("tenants for platform operators", () => {
     const tenant = await getTenantBySlug(database.db, "paged-1");
     const [first, second] = [await platformUser(), await platformUser()];
     await database.db.transaction((tx) => setTenantAdmin(tx, systemContext, { tenant, userId: first.id, role: "owner" }));
-    expect(await code(database.db.transaction((tx) => setTenantAdmin(tx, systemContext, { tenant, userId: first.id, role: "admin" })))).toBe("conflict");
-    expect(await code(database.db.transaction((tx) => removeTenantAdmin(tx, systemContext, { tenant, userId: first.id })))).toBe("conflict");
+    expect(await outcomeOf(database.db.transaction((tx) => setTenantAdmin(tx, systemContext, { tenant, userId: first.id, role: "admin" })))).toBe("conflict");
+    expect(await outcomeOf(database.db.transaction((tx) => removeTenantAdmin(tx, systemContext, { tenant, userId: first.id })))).toBe("conflict");
     await database.db.transaction((tx) => setTenantAdmin(tx, systemContext, { tenant, userId: second.id, role: "owner" }));
     await database.db.transaction((tx) => setTenantAdmin(tx, systemContext, { tenant, userId: first.id, role: "viewer" }));
-    expect(await code(database.db.transaction((tx) => removeTenantAdmin(tx, systemContext, { tenant, userId: second.id })))).toBe("conflict");
+    expect(await outcomeOf(database.db.transaction((tx) => removeTenantAdmin(tx, systemContext, { tenant, userId: second.id })))).toBe("conflict");
     await database.db.transaction((tx) => removeTenantAdmin(tx, systemContext, { tenant, userId: first.id }));
     expect((await listTenantAdmins(database.db, tenant.id)).map((a) => a.role)).toEqual(["owner"]);
     expect(await adminScopes(database.db, { userId: first.id, tenantId: tenant.id })).toEqual([]);
-    expect(await code(database.db.transaction((tx) => removeTenantAdmin(tx, systemContext, { tenant, userId: first.id })))).toBe("not_found");
+    expect(await outcomeOf(database.db.transaction((tx) => removeTenantAdmin(tx, systemContext, { tenant, userId: first.id })))).toBe("not_found");
   });
 });

@@ -4,28 +4,18 @@ import { auditEvents, users } from "@plinto/db/schema";
 import type { TestDatabase } from "@plinto/db/testing";
 import { getTestInstance } from "../../../test/instance";
 import type { RequestContext } from "../context";
-import { ServiceError } from "../errors";
 import { createSession, listSessions, resolveSession } from "../sessions/sessions";
 import { createTenant } from "../tenants/tenants";
 import { decodeCursor, encodeCursor } from "../pagination";
 import { getUser, likePattern, listUsers, updateUser, type UserQuery } from "./directory";
 import { blockUser, unblockUser } from "./lifecycle";
 import { createUser } from "./users";
+import { outcomeOf } from "../../../test/service-errors";
 
 let database: TestDatabase;
 let tenantId: string;
 let otherTenantId: string;
 const admin: RequestContext = { actor: { type: "admin", id: "usr_01jbz6y0fq7m2x9d8c4v6b5n3k" } };
-
-async function code(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ServiceError) return error.code;
-    throw error;
-  }
-  return "ok";
-}
 
 const list = (query: Partial<UserQuery> = {}) => listUsers(database.db, { tenantId, limit: 100, ...query });
 
@@ -149,7 +139,7 @@ describe("listing users", () => {
     const good = encodeCursor({ createdAt: new Date("2026-11-27T09:30:00.000Z"), id: "usr_01jbz6y0fq7m2x9d8c4v6b5n3k" });
     expect(decodeCursor(good).id).toBe("usr_01jbz6y0fq7m2x9d8c4v6b5n3k");
     for (const bad of ["not base64!", Buffer.from("yesterday|usr_x").toString("base64url"), Buffer.from("2026-11-27T09:30:00.000Z").toString("base64url"), "AAAA"]) {
-      expect(await code(list({ cursor: bad })), bad).toBe("validation_failed");
+      expect(await outcomeOf(list({ cursor: bad })), bad).toBe("validation_failed");
     }
   });
 });
@@ -157,12 +147,12 @@ describe("listing users", () => {
 describe("creating and changing users", () => {
   it("refuses a second user with the same email in any case, and a password the policy refuses", async () => {
     const attempt = database.db.transaction((tx) => createUser(tx, admin, { tenantId, email: "GRACE.HOPPER@navy.example" }));
-    expect(await code(attempt)).toBe("conflict");
-    expect(await code(database.db.transaction((tx) => createUser(tx, admin, { tenantId, email: "weak@directory.example", password: "password" })))).toBe(
+    expect(await outcomeOf(attempt)).toBe("conflict");
+    expect(await outcomeOf(database.db.transaction((tx) => createUser(tx, admin, { tenantId, email: "weak@directory.example", password: "password" })))).toBe(
       "validation_failed",
     );
     // The same address in another tenant is another person.
-    expect(await code(database.db.transaction((tx) => createUser(tx, admin, { tenantId: otherTenantId, email: "grace.hopper@navy.example" })))).toBe("ok");
+    expect(await outcomeOf(database.db.transaction((tx) => createUser(tx, admin, { tenantId: otherTenantId, email: "grace.hopper@navy.example" })))).toBe("ok");
   });
 
   it("changes the fields given, clears with null, confirms the address by hand: audited by field name", async () => {
@@ -186,8 +176,8 @@ describe("creating and changing users", () => {
 
   it("does not find or change another tenant's user", async () => {
     const stranger = (await listUsers(database.db, { tenantId: otherTenantId, limit: 10, q: "elsewhere" })).users[0]!;
-    expect(await code(getUser(database.db, tenantId, stranger.id))).toBe("not_found");
-    expect(await code(database.db.transaction((tx) => updateUser(tx, admin, { tenantId, userId: stranger.id, name: "Mine now" })))).toBe("not_found");
+    expect(await outcomeOf(getUser(database.db, tenantId, stranger.id))).toBe("not_found");
+    expect(await outcomeOf(database.db.transaction((tx) => updateUser(tx, admin, { tenantId, userId: stranger.id, name: "Mine now" })))).toBe("not_found");
     expect((await getUser(database.db, otherTenantId, stranger.id)).name).toBe("Grace Elsewhere");
   });
 
