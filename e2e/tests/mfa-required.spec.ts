@@ -1,10 +1,9 @@
 import { readFileSync } from "node:fs";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { expect, type Page } from "@playwright/test";
 import * as oidc from "openid-client";
 import { siteUrl } from "@plinto/next-config/sites";
+import { applicationServer } from "../support/application";
 import { e2eEnv } from "../support/env";
 import { test } from "../support/fixtures";
 import { freshEmail, PASSPHRASE, waitForMail } from "../support/mail";
@@ -27,23 +26,6 @@ async function managementCall(page: Page, key: string, method: "POST" | "PATCH",
   const response = await page.request.fetch(`${api}${path}`, { method, headers: { authorization: `Bearer ${key}` }, data });
   expect(response.status(), `${method} ${path}`).toBeLessThan(300);
   return response.json();
-}
-
-/** The application's own server on loopback: it records what the provider sends the browser back with. */
-async function applicationServer() {
-  const caught: URL[] = [];
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? "/", `http://${req.headers.host}`);
-    if (url.pathname === "/callback") caught.push(url);
-    res.setHeader("content-type", "text/html");
-    res.end("<!doctype html><title>Strict app</title><p>Back at the application.</p>");
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return {
-    caught,
-    redirectUri: `http://127.0.0.1:${(server.address() as AddressInfo).port}/callback`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
 }
 
 test("a tenant that requires a second factor: enrolment before any token, and a reset password still meets the factor", async ({ page }) => {
@@ -83,9 +65,9 @@ test("a tenant that requires a second factor: enrolment before any token, and a 
       await page.goto(url.href);
       return { verifier, state };
     }
-    async function tokensFrom(flow: { verifier: string; state: string }) {
-      await expect.poll(() => app.caught.length, { message: "the provider's redirect to the application" }).toBe(1);
-      const tokens = await oidc.authorizationCodeGrant(config, app.caught.pop()!, { pkceCodeVerifier: flow.verifier, expectedState: flow.state });
+    async function tokensFrom(flow: { verifier: string; state: string }, last: () => Promise<unknown>) {
+      const callback = await app.next(last);
+      const tokens = await oidc.authorizationCodeGrant(config, callback, { pkceCodeVerifier: flow.verifier, expectedState: flow.state });
       return tokens.claims()!;
     }
     async function signIn(password: string) {
@@ -107,8 +89,7 @@ test("a tenant that requires a second factor: enrolment before any token, and a 
     await page.getByRole("button", { name: "Turn on two-step verification" }).click();
     await expect(page.getByRole("heading", { name: "Save your recovery codes" })).toBeVisible();
     expect(app.caught).toHaveLength(0);
-    await page.getByRole("link", { name: "I've saved my codes, continue" }).click();
-    const claims = await tokensFrom(first);
+    const claims = await tokensFrom(first, () => page.getByRole("link", { name: "I've saved my codes, continue" }).click());
     expect(claims.acr).toBe("urn:plinto:acr:2fa");
     expect(claims.amr).toEqual(["pwd", "otp", "mfa"]);
 
@@ -131,8 +112,7 @@ test("a tenant that requires a second factor: enrolment before any token, and a 
     await expect(page).toHaveURL(`${tenant}/mfa`);
     expect(app.caught).toHaveLength(0);
     await page.getByLabel("6-digit code", { exact: true }).fill(totp(secret, Math.max(enrolledAt + 1, stepNow())));
-    await page.getByRole("button", { name: "Verify", exact: true }).click();
-    const again = await tokensFrom(second);
+    const again = await tokensFrom(second, () => page.getByRole("button", { name: "Verify", exact: true }).click());
     expect(again.acr).toBe("urn:plinto:acr:2fa");
     expect(again.amr).toEqual(["pwd", "otp", "mfa"]);
   } finally {

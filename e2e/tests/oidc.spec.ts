@@ -1,11 +1,10 @@
 import { readFileSync } from "node:fs";
-import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import * as oidc from "openid-client";
 import { siteUrl } from "@plinto/next-config/sites";
+import { applicationServer } from "../support/application";
 import { e2eEnv } from "../support/env";
 
 // An application of the demo tenant signs a user in with openid-client (an OpenID-certified
@@ -38,34 +37,6 @@ async function registerPartner(page: Page, redirectUri: string) {
   const body = (await response.json()) as { application: { clientId: string }; clientSecret: string };
   expect(body.clientSecret).toMatch(/^plinto_cs_/);
   return body;
-}
-
-/**
- * The application's own server, on loopback: it records every request to its redirect URI, so
- * the test sees exactly what the provider sent the browser back with.
- */
-async function applicationServer() {
-  const caught: URL[] = [];
-  const server = createServer((req, res) => {
-    // Only the redirect URI counts (the browser also asks this origin for /favicon.ico).
-    const url = new URL(req.url ?? "/", `http://${req.headers.host}`);
-    if (url.pathname === "/callback") caught.push(url);
-    res.setHeader("content-type", "text/html");
-    res.end("<!doctype html><title>Partner</title><p>Back at the application.</p>");
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const redirectUri = `http://127.0.0.1:${(server.address() as AddressInfo).port}/callback`;
-  return {
-    redirectUri,
-    /** Runs `start` and resolves with the next URL the provider sends the browser back to. */
-    async next(start: () => Promise<unknown>) {
-      const before = caught.length;
-      await start();
-      await expect.poll(() => caught.length, { message: "the provider's redirect to the application" }).toBeGreaterThan(before);
-      return caught[before]!;
-    },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
-  };
 }
 
 test("a third-party application signs the demo user in: hosted sign-in, consent once, tokens, userinfo, refresh", async ({ page }) => {
