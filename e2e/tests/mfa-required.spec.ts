@@ -107,10 +107,11 @@ test("a tenant that requires a second factor: enrolment before any token, and a 
     await page.getByRole("button", { name: "Set new password" }).click();
     await expect(page).toHaveURL(`${tenant}/sign-in?notice=password-reset`);
 
+    const callbacksSoFar = app.caught.length;
     const second = await authorize();
     await signIn(newPassword);
     await expect(page).toHaveURL(`${tenant}/mfa`);
-    expect(app.caught).toHaveLength(0);
+    expect(app.caught).toHaveLength(callbacksSoFar);
     await page.getByLabel("6-digit code", { exact: true }).fill(totp(secret, Math.max(enrolledAt + 1, stepNow())));
     const again = await tokensFrom(second, () => page.getByRole("button", { name: "Verify", exact: true }).click());
     expect(again.acr).toBe("urn:plinto:acr:2fa");
