@@ -103,6 +103,13 @@ for (const site of ["admin", "app"] as const) {
     await expect(header.getByRole("button", { name: "Sign in", exact: true })).toHaveCount(0);
     // The site's own page is still there, and stays accessible with the signed-in header.
     await expect(page.locator("h1").first()).toBeVisible();
+    if (site === "admin") {
+      // Read from the management API with the admin's own access token: the demo user owns both seeded tenants.
+      const tenants = page.getByRole("list", { name: "Tenants you administer" }).getByRole("listitem");
+      await expect(tenants).toHaveCount(2);
+      await expect(tenants.filter({ hasText: "Plinto" })).toContainText("Owner");
+      await expect(tenants.filter({ hasText: "Demo" })).toContainText("Owner");
+    }
     const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
     expect(axe.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.length} node(s) — ${v.help}`)).toEqual([]);
 

@@ -27,7 +27,10 @@ describe("readAuthEnv", () => {
       clientSecret: "plinto_cs_abc",
       secret: "x".repeat(43),
       siteUrl: "http://localhost:3002",
+      apiUrl: "http://localhost:4000",
     });
+    expect(readAuthEnv({ ...good, PLINTO_OIDC_ISSUER: "https://id.example.com/auth/t/plinto" }).apiUrl).toBe("https://id.example.com/auth");
+    expect(problemsOf({ ...good, PLINTO_OIDC_ISSUER: "https://id.example.com/realms/plinto" })).toEqual([expect.stringContaining("ending in /t/<tenant>")]);
   });
 
   it("drops trailing slashes from the issuer and the site address", () => {

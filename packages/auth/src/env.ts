@@ -14,6 +14,11 @@ export interface AuthEnv {
   secret: string;
   /** The site's own public origin, e.g. `http://localhost:3002` (NEXTAUTH_URL, no trailing slash). */
   siteUrl: string;
+  /**
+   * Plinto's API (the issuer without `/t/{tenant}`), e.g. `http://localhost:4000`. The site asks for
+   * access tokens for the resource `{apiUrl}/v1`, and calls the management API with them.
+   */
+  apiUrl: string;
 }
 
 export const AUTH_ENV_VARIABLES = ["PLINTO_OIDC_ISSUER", "PLINTO_OIDC_CLIENT_ID", "PLINTO_OIDC_CLIENT_SECRET", "NEXTAUTH_SECRET", "NEXTAUTH_URL"] as const;
@@ -28,6 +33,9 @@ export class AuthConfigError extends Error {
     this.name = "AuthConfigError";
   }
 }
+
+/** A tenant's issuer is `{API_URL}/t/{tenant}`. */
+const TENANT_ISSUER = /\/t\/[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/;
 
 const blank = (value: string | undefined) => (value === undefined || value.trim() === "" ? undefined : value.trim());
 
@@ -67,6 +75,9 @@ export function readAuthEnv(env: Record<string, string | undefined>): AuthEnv {
     const url = httpUrl("PLINTO_OIDC_ISSUER", issuerRaw);
     if (typeof url === "string") problems.push(url);
     else issuer = url.href.replace(/\/+$/, "");
+    if (issuer !== undefined && !TENANT_ISSUER.test(issuer)) {
+      problems.push(`PLINTO_OIDC_ISSUER must be a Plinto tenant's issuer ending in /t/<tenant>, e.g. http://localhost:4000/t/plinto, got "${issuerRaw}"`);
+    }
   }
 
   let siteUrl: string | undefined;
@@ -82,7 +93,7 @@ export function readAuthEnv(env: Record<string, string | undefined>): AuthEnv {
   }
 
   if (problems.length > 0) throw new AuthConfigError(problems);
-  return { issuer: issuer!, clientId: clientId!, clientSecret: clientSecret!, secret: secret!, siteUrl: siteUrl! };
+  return { issuer: issuer!, clientId: clientId!, clientSecret: clientSecret!, secret: secret!, siteUrl: siteUrl!, apiUrl: issuer!.replace(TENANT_ISSUER, "") };
 }
 
 /**

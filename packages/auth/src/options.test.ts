@@ -10,6 +10,7 @@ const env: AuthEnv = {
   clientSecret: "plinto_cs_x",
   secret: "s".repeat(40),
   siteUrl: "http://localhost:3003",
+  apiUrl: "http://localhost:4000",
 };
 
 describe("plintoProvider", () => {
@@ -20,7 +21,14 @@ describe("plintoProvider", () => {
       wellKnown: "http://localhost:4000/t/plinto/.well-known/openid-configuration",
       idToken: true,
       checks: ["pkce", "state"],
-      authorization: { params: { scope: "openid profile email" } },
+      authorization: {
+        params: {
+          scope: "openid profile email offline_access",
+          prompt: "consent",
+          resource: "http://localhost:4000/v1",
+          claims: JSON.stringify({ id_token: { email: null, email_verified: null, name: null, picture: null } }),
+        },
+      },
       client: { token_endpoint_auth_method: "client_secret_basic" },
       clientId: "plinto-app",
       clientSecret: "plinto_cs_x",

@@ -1,5 +1,6 @@
 import type { AuthOptions, CookiesOptions, Profile, User } from "next-auth";
 import type { OAuthConfig } from "next-auth/providers/oauth";
+import { apiResource, apiTokenFromSignIn, withApiToken } from "./api-token";
 import type { AuthEnv } from "./env";
 
 /** The sites that sign in through the platform tenant; each is its own application there. */
@@ -20,9 +21,9 @@ export interface PlintoProfile extends Profile {
 /**
  * The platform tenant as a next-auth OpenID Connect provider: authorization code flow with PKCE
  * (S256) and state, the client secret in HTTP Basic, and the ID token validated by openid-client.
- * The provider keeps profile claims out of the ID token in the code flow (they are the userinfo
- * endpoint's), so the profile is the validated ID token's claims plus the userinfo answer, whose
- * `sub` openid-client checks against the ID token's.
+ * The access token is for Plinto's API (`resource`, see api-token.ts), which the userinfo endpoint
+ * does not take, so the profile claims are asked for in the ID token itself (the `claims`
+ * parameter, OIDC Core §5.5) and the profile is the validated ID token.
  */
 export function plintoProvider(env: AuthEnv): OAuthConfig<PlintoProfile> {
   return {
@@ -32,17 +33,22 @@ export function plintoProvider(env: AuthEnv): OAuthConfig<PlintoProfile> {
     wellKnown: `${env.issuer}/.well-known/openid-configuration`,
     idToken: true,
     checks: ["pkce", "state"],
-    authorization: { params: { scope: "openid profile email" } },
+    authorization: {
+      params: {
+        scope: "openid profile email offline_access",
+        // offline_access is granted only with consent (OIDC Core §11); first-party sites consent silently.
+        prompt: "consent",
+        resource: apiResource(env),
+        claims: JSON.stringify({ id_token: { email: null, email_verified: null, name: null, picture: null } }),
+      },
+    },
     client: { token_endpoint_auth_method: "client_secret_basic" },
     clientId: env.clientId,
     clientSecret: env.clientSecret,
     userinfo: {
-      async request({ client, tokens }) {
+      async request({ tokens }) {
         // next-auth types these as plain parameters; at run time they are openid-client's TokenSet.
-        const tokenSet = tokens as unknown as Extract<Parameters<typeof client.userinfo>[0], object>;
-        const fromIdToken = tokenSet.claims();
-        const fromUserinfo = await client.userinfo(tokenSet);
-        return { ...fromIdToken, ...fromUserinfo } as PlintoProfile;
+        return (tokens as unknown as { claims(): PlintoProfile }).claims();
       },
     },
     profile(profile): User {
@@ -102,9 +108,11 @@ export function authOptions(site: AuthSite, env: AuthEnv, log: (line: string) =>
       debug() {},
     },
     callbacks: {
+      // Refreshing is the proxy's job (it can write the rotated refresh token back to the cookie).
       jwt({ token, account }) {
-        if (account?.provider === PROVIDER_ID && typeof account.id_token === "string") token.idToken = account.id_token;
-        return token;
+        if (account?.provider !== PROVIDER_ID) return token;
+        if (typeof account.id_token === "string") token.idToken = account.id_token;
+        return withApiToken(token, apiTokenFromSignIn(account));
       },
       session({ session, token }) {
         session.user = { name: token.name ?? null, email: token.email ?? null, image: token.picture ?? null };

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { exportJWK, generateKeyPair, SignJWT, type JWK } from "jose";
-import { decode } from "next-auth/jwt";
+import { decode, encode } from "next-auth/jwt";
 import { NextRequest } from "next/server";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { clearDiscoveryCache } from "./end-session";
@@ -11,8 +11,11 @@ import { cookieValueFrom, createSiteAuth, fromOwnPages, returnPath, runNextAuthA
 
 // The whole round trip of one site against a small stand-in for the platform tenant's provider:
 // the sign-in form goes straight to the authorization endpoint (PKCE S256, state, client_secret_basic),
-// the callback validates the ID token, reads userinfo and keeps the ID token in the session JWT,
-// and sign-out clears the session and sends the browser to the end-session endpoint with it.
+// the callback validates the ID token (the profile asked for in it with `claims`) and keeps it and the
+// API tokens in the session JWT; the proxy refreshes the API token before it expires, writing the
+// rotated refresh token back; and sign-out clears the session and sends the browser to the
+// end-session endpoint with the ID token. (apps/api/test/oidc/site-sign-in.test.ts runs the same
+// requests against the real provider.)
 
 const site = "http://localhost:3002";
 const user = { sub: "usr_01demo", name: "Demo User", email: "demo@plinto.dev", email_verified: true };
@@ -21,6 +24,8 @@ interface FakeProvider {
   issuer: string;
   codes: Map<string, { challenge: string; redirectUri: string }>;
   seenAuthorization: string[];
+  /** The `resource` of each token request. */
+  seenResources: string[];
   close(): Promise<void>;
 }
 
@@ -28,8 +33,9 @@ async function startFakeProvider(client: { id: string; secret: string }): Promis
   const { publicKey, privateKey } = await generateKeyPair("RS256");
   const jwk: JWK = { ...(await exportJWK(publicKey)), kid: "k1", alg: "RS256", use: "sig" };
   const codes = new Map<string, { challenge: string; redirectUri: string }>();
-  const accessTokens = new Set<string>();
+  const refreshTokens = new Set<string>();
   const seenAuthorization: string[] = [];
+  const seenResources: string[] = [];
   let issuer = "";
 
   const server: Server = createServer((req, res) => {
@@ -64,15 +70,21 @@ async function startFakeProvider(client: { id: string; secret: string }): Promis
           const expected = `Basic ${Buffer.from(`${encodeURIComponent(client.id)}:${encodeURIComponent(client.secret)}`).toString("base64")}`;
           if (req.headers.authorization !== expected) return json(401, { error: "invalid_client" });
           const form = new URLSearchParams(raw);
+          seenResources.push(form.get("resource") ?? "");
+          const refresh = randomBytes(16).toString("base64url");
+          refreshTokens.add(refresh);
+          if (form.get("grant_type") === "refresh_token") {
+            // Rotation: each refresh token works once.
+            if (!refreshTokens.delete(form.get("refresh_token") ?? "")) return json(400, { error: "invalid_grant" });
+            return json(200, { access_token: randomBytes(16).toString("base64url"), token_type: "Bearer", expires_in: 600, refresh_token: refresh });
+          }
           const grant = codes.get(form.get("code") ?? "");
           codes.delete(form.get("code") ?? "");
           const verifier = form.get("code_verifier") ?? "";
           const challenge = createHash("sha256").update(verifier).digest("base64url");
           if (!grant || grant.challenge !== challenge || grant.redirectUri !== form.get("redirect_uri")) return json(400, { error: "invalid_grant" });
-          const accessToken = randomBytes(16).toString("base64url");
-          accessTokens.add(accessToken);
-          // Like the real provider in the code flow: no profile claims in the ID token.
-          const idToken = await new SignJWT({ sid: "sid-1" })
+          // Like the real provider when `claims` asks for them: the profile in the ID token.
+          const idToken = await new SignJWT({ sid: "sid-1", name: user.name, email: user.email, email_verified: user.email_verified })
             .setProtectedHeader({ alg: "RS256", kid: "k1" })
             .setIssuer(issuer)
             .setAudience(client.id)
@@ -80,15 +92,10 @@ async function startFakeProvider(client: { id: string; secret: string }): Promis
             .setIssuedAt()
             .setExpirationTime("10m")
             .sign(privateKey);
-          json(200, { access_token: accessToken, token_type: "Bearer", expires_in: 3600, id_token: idToken, scope: "openid profile email" });
+          json(200, { access_token: randomBytes(16).toString("base64url"), token_type: "Bearer", expires_in: 600, refresh_token: refresh, id_token: idToken });
         })();
       });
       return;
-    }
-    if (path === "/userinfo") {
-      const token = (req.headers.authorization ?? "").replace(/^Bearer /, "");
-      if (!accessTokens.has(token)) return json(401, { error: "invalid_token" });
-      return json(200, user);
     }
     json(404, { error: "not_found" });
   });
@@ -98,6 +105,7 @@ async function startFakeProvider(client: { id: string; secret: string }): Promis
     issuer,
     codes,
     seenAuthorization,
+    seenResources,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
@@ -142,7 +150,14 @@ describe("a site's sign-in against the platform tenant", () => {
 
   beforeAll(async () => {
     provider = await startFakeProvider({ id: "plinto-admin", secret: "plinto_cs_s3cret/+=" });
-    env = { issuer: provider.issuer, clientId: "plinto-admin", clientSecret: "plinto_cs_s3cret/+=", secret: "s".repeat(43), siteUrl: site };
+    env = {
+      issuer: provider.issuer,
+      clientId: "plinto-admin",
+      clientSecret: "plinto_cs_s3cret/+=",
+      secret: "s".repeat(43),
+      siteUrl: site,
+      apiUrl: provider.issuer.replace(/\/t\/plinto$/, ""),
+    };
     // next-auth takes its own address from NEXTAUTH_URL; the site's env.ts checks the same variable.
     vi.stubEnv("NEXTAUTH_URL", site);
   });
@@ -167,7 +182,9 @@ describe("a site's sign-in against the platform tenant", () => {
     expect(params).toMatchObject({
       client_id: "plinto-admin",
       response_type: "code",
-      scope: "openid profile email",
+      scope: "openid profile email offline_access",
+      prompt: "consent",
+      resource: `${env.apiUrl}/v1`,
       redirect_uri: `${site}/api/auth/callback/plinto`,
       code_challenge_method: "S256",
     });
@@ -194,6 +211,7 @@ describe("a site's sign-in against the platform tenant", () => {
     const session = await decode({ token: jar["plinto-admin.session-token"], secret: env.secret });
     expect(session).toMatchObject({ sub: user.sub, name: user.name, email: user.email });
     expect(session?.idToken).toMatch(/^eyJ/);
+    expect(session).toMatchObject({ apiAccessToken: expect.any(String), apiRefreshToken: expect.any(String), apiAccessTokenExpiresAt: expect.any(Number) });
     // The state and PKCE cookies are spent.
     expect(jar["plinto-admin.state"]).toBeUndefined();
     expect(jar["plinto-admin.pkce.code_verifier"]).toBeUndefined();
@@ -210,6 +228,71 @@ describe("a site's sign-in against the platform tenant", () => {
     });
     jar = applyCookies(jar, setCookiesOf(signedOut));
     expect(jar["plinto-admin.session-token"]).toBeUndefined();
+  });
+
+  /** A signed-in session cookie jar, through the real sign-in form and callback. */
+  async function signedInJar(auth: ReturnType<typeof createSiteAuth>) {
+    const started = await auth.signIn(post("/auth/sign-in", {}, { body: "callbackUrl=%2F" }));
+    const params = Object.fromEntries(new URL(started.headers.get("location")!).searchParams);
+    const code = `code-${randomBytes(4).toString("hex")}`;
+    provider.codes.set(code, { challenge: params.code_challenge!, redirectUri: params.redirect_uri! });
+    const jar = applyCookies({}, setCookiesOf(started));
+    const callback = await runNextAuthAction(auth.authOptions(), {
+      action: "callback",
+      providerId: "plinto",
+      method: "GET",
+      query: { code, state: params.state! },
+      cookies: jar,
+      headers: { host: "localhost:3002" },
+    });
+    return applyCookies(jar, callback.setCookies);
+  }
+
+  /** The jar with the session's API token made to expire in `seconds`. */
+  async function expiringIn(jar: Record<string, string>, seconds: number) {
+    const token = (await decode({ token: jar["plinto-admin.session-token"], secret: env.secret }))!;
+    const value = await encode({ token: { ...token, apiAccessTokenExpiresAt: Math.floor(Date.now() / 1000) + seconds }, secret: env.secret });
+    return { ...jar, "plinto-admin.session-token": value };
+  }
+
+  const page = (jar: Record<string, string>) => new NextRequest(`${site}/users`, { headers: { cookie: cookieHeader(jar) } });
+
+  it("the proxy refreshes an API token about to expire, keeps the rotated refresh token, and leaves a fresh one alone", async () => {
+    const auth = createSiteAuth({ site: "admin", env: () => env, log });
+    const jar = await signedInJar(auth);
+    const before = (await decode({ token: jar["plinto-admin.session-token"], secret: env.secret }))!;
+
+    const fresh = await auth.proxy(page(jar));
+    expect(setCookiesOf(fresh)).toEqual([]);
+
+    const resources = provider.seenResources.length;
+    const refreshed = await auth.proxy(page(await expiringIn(jar, 30)));
+    expect(provider.seenResources.slice(resources)).toEqual([`${env.apiUrl}/v1`]);
+    const written = applyCookies(jar, setCookiesOf(refreshed));
+    for (const line of setCookiesOf(refreshed)) expect(line).toMatch(/HttpOnly/i);
+    const after = (await decode({ token: written["plinto-admin.session-token"], secret: env.secret }))!;
+    expect(after.apiRefreshToken).not.toBe(before.apiRefreshToken);
+    expect(after.apiAccessToken).not.toBe(before.apiAccessToken);
+    expect(after.apiAccessTokenExpiresAt).toBeGreaterThan(Date.now() / 1000 + 500);
+    expect(after).toMatchObject({ sub: user.sub, email: user.email, idToken: before.idToken });
+    // The page rendering this request reads the new cookie too.
+    expect(refreshed.headers.get("x-middleware-request-cookie")).toContain(written["plinto-admin.session-token"]!.slice(0, 40));
+
+    // The old refresh token was spent: using it again is refused, and the session must sign in again.
+    const replayed = await auth.proxy(page(await expiringIn(jar, 30)));
+    const marked = (await decode({ token: applyCookies(jar, setCookiesOf(replayed))["plinto-admin.session-token"], secret: env.secret }))!;
+    expect(marked.apiTokenError).toBe("refresh_failed");
+    expect(marked.apiAccessToken).toBeUndefined();
+    expect(marked.apiRefreshToken).toBeUndefined();
+  });
+
+  it("the proxy leaves the session as it is when the provider cannot be reached, and says so", async () => {
+    const auth = createSiteAuth({ site: "admin", env: () => env, log });
+    const jar = await expiringIn(await signedInJar(auth), 10);
+    const unreachable = createSiteAuth({ site: "admin", env: () => ({ ...env, issuer: "http://127.0.0.1:9/t/plinto" }), log });
+    const response = await unreachable.proxy(page(jar));
+    expect(setCookiesOf(response)).toEqual([]);
+    expect(log).toHaveBeenCalledWith(expect.stringContaining("could not refresh the API token (will try again)"));
   });
 
   it("refuses the forms when they are posted from another origin, including the other site on this host", async () => {

@@ -1,8 +1,11 @@
 import type { NextApiRequest, NextApiResponse } from "next";
 import NextAuth, { getServerSession, type AuthOptions } from "next-auth";
-import { getToken } from "next-auth/jwt";
-import type { NextRequest } from "next/server";
+import { decode, encode, getToken, type JWT } from "next-auth/jwt";
+import { cookies as requestCookieStore } from "next/headers";
+import { NextResponse, type NextRequest } from "next/server";
+import { needsRefresh, refreshApiToken, usableApiToken, withApiToken } from "./api-token";
 import { discoverEndSessionEndpoint, endSessionUrl } from "./end-session";
+import { readSessionCookie, sessionCookieParts } from "./session-cookie";
 import type { AuthEnv } from "./env";
 import { authOptions, PROVIDER_ID, type AuthSite } from "./options";
 
@@ -198,6 +201,45 @@ export function createSiteAuth(input: { site: AuthSite; env: () => AuthEnv; log?
     }
   }
 
+  /** The session JWT in these cookies, or null (none, or not one this secret made). */
+  async function sessionToken(cookies: Record<string, string>): Promise<JWT | null> {
+    const { env, options } = current();
+    const value = readSessionCookie(cookies, options.cookies.sessionToken.name);
+    if (!value) return null;
+    return decode({ token: value, secret: env.secret }).catch(() => null);
+  }
+
+  /**
+   * For the site's `proxy.ts`: before a page renders, refreshes the API access token when it is
+   * about to expire, writes the rotated refresh token back into the session cookie, and hands the
+   * page the new cookie, so server components always read a usable token. A refresh the provider
+   * refuses leaves the session marked to sign in again; one that cannot reach it is tried next time.
+   */
+  async function proxy(request: NextRequest): Promise<NextResponse> {
+    const { env, options } = current();
+    const name = options.cookies.sessionToken.name;
+    const token = await sessionToken(requestCookies(request));
+    if (!token || !needsRefresh(token)) return NextResponse.next();
+    let refreshed: JWT;
+    try {
+      refreshed = withApiToken(token, await refreshApiToken(env, token));
+    } catch (error) {
+      log(`plinto-${site}: could not refresh the API token (will try again): ${error instanceof Error ? error.message : String(error)}`);
+      return NextResponse.next();
+    }
+    const maxAge = options.session?.maxAge ?? 30 * 86_400;
+    const value = await encode({ token: refreshed, secret: env.secret, maxAge });
+    const parts = sessionCookieParts(value, name, request.cookies.getAll().map((c) => c.name));
+    // The page rendering this request sees the new cookie, and the browser keeps it.
+    for (const key of parts.expire) request.cookies.delete(key);
+    for (const [key, part] of parts.set) request.cookies.set(key, part);
+    const response = NextResponse.next({ request: { headers: request.headers } });
+    const attributes = options.cookies.sessionToken.options;
+    for (const [key, part] of parts.set) response.cookies.set(key, part, { ...attributes, maxAge });
+    for (const key of parts.expire) response.cookies.set(key, "", { ...attributes, maxAge: 0 });
+    return response;
+  }
+
   return {
     /** `app/api/auth/[...nextauth]/route.ts`: next-auth's callback, session, CSRF and error endpoints. */
     nextAuth: {
@@ -206,11 +248,25 @@ export function createSiteAuth(input: { site: AuthSite; env: () => AuthEnv; log?
     },
     signIn,
     signOut,
+    proxy,
     /** The signed-in user of the current request (server components), or null. */
     async signedInUser(): Promise<SignedInUser | null> {
       const session = await getServerSession(current().options);
       if (!session?.user) return null;
+      // The provider ended the grant (signed out elsewhere, blocked): sign in again.
+      const store = await requestCookieStore();
+      const token = await sessionToken(Object.fromEntries(store.getAll().map((c) => [c.name, c.value])));
+      if (token?.apiTokenError) return null;
       return { name: session.user.name ?? null, email: session.user.email ?? null };
+    },
+    /**
+     * The access token for Plinto's API of the current request's session (server components and
+     * route handlers only), or null when signed out or the session must sign in again.
+     */
+    async apiToken(): Promise<string | null> {
+      const store = await requestCookieStore();
+      const token = await sessionToken(Object.fromEntries(store.getAll().map((c) => [c.name, c.value])));
+      return usableApiToken(token) ?? null;
     },
     /** The next-auth options in use (for tests and diagnostics). */
     authOptions: () => current().options,

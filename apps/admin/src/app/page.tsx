@@ -1,6 +1,7 @@
 import { signInProblem } from "@plinto/auth";
 import { Alert, Card, CardDescription, CardTitle, StatusPanel, getPlatformStatus } from "@plinto/ui";
 import type { Metadata } from "next";
+import { YourTenants } from "~/components/YourTenants";
 import { urlOf } from "~/env";
 
 // The status panel is read from the API on every request.
@@ -62,6 +63,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
 
       <div className="mt-10 grid grid-cols-1 gap-10 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="space-y-10">
+          <YourTenants />
           {groups.map((group) => (
             <section key={group.id} aria-labelledby={`${group.id}-title`}>
               <h2 id={`${group.id}-title`} className="text-xl font-bold tracking-tight">
