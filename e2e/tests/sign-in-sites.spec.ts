@@ -109,6 +109,13 @@ for (const site of ["admin", "app"] as const) {
       await expect(tenants).toHaveCount(2);
       await expect(tenants.filter({ hasText: "Plinto" })).toContainText("Owner");
       await expect(tenants.filter({ hasText: "Demo" })).toContainText("Owner");
+      // The switcher starts on the customer tenant and remembers a choice.
+      const switcher = header.getByLabel("Tenant", { exact: true });
+      await expect(switcher).toHaveValue("demo");
+      await switcher.selectOption("plinto");
+      await header.getByRole("button", { name: "Switch" }).click();
+      await expect(page).toHaveURL(home);
+      await expect(header.getByLabel("Tenant", { exact: true })).toHaveValue("plinto");
     }
     const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
     expect(axe.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.length} node(s) — ${v.help}`)).toEqual([]);

@@ -3,6 +3,8 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { auth } from "~/auth";
 import { SiteNav } from "~/components/SiteNav";
+import { TenantSwitcher } from "~/components/TenantSwitcher";
+import { tenantContext } from "~/lib/tenant";
 import { urlOf } from "~/env";
 import "./globals.css";
 
@@ -16,12 +18,18 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const user = await auth.signedInUser();
+  const context = user ? await tenantContext().catch(() => null) : null;
   return (
     <html lang="en">
       <body>
         <SiteShell
           siteName="Admin"
-          headerActions={<SignInStatus user={user} signInAction={auth.paths.signIn} signOutAction={auth.paths.signOut} />}
+          headerActions={
+            <>
+              {context ? <TenantSwitcher context={context} /> : null}
+              <SignInStatus user={user} signInAction={auth.paths.signIn} signOutAction={auth.paths.signOut} />
+            </>
+          }
           nav={
             <SiteNav
               items={[
