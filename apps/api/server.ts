@@ -13,6 +13,7 @@ import { ConfigError, loadConfig, type Config } from "./src/lib/config";
 import { contentSecurityPolicy, newNonce } from "./src/lib/csp";
 import { CLIENT_IP_HEADER } from "./src/lib/request";
 import { installRuntime, startRuntime, stopRuntime, type Runtime } from "./src/lib/runtime";
+import { scheduleHousekeeping } from "./src/services/housekeeping/housekeeping";
 
 const dev = process.argv.includes("--dev");
 
@@ -72,6 +73,11 @@ server.listen(config.port, config.host, () => {
   console.log(`plinto-api: listening on ${config.publicUrl} (${where})`);
 });
 
+// Expired challenges, codes and protocol state go an hour at a time; a failed run says only its kind.
+const stopHousekeeping = scheduleHousekeeping(runtime.database.db, (error) =>
+  console.error(`plinto-api: housekeeping failed (${error instanceof Error ? error.name : typeof error}); it runs again within the hour`),
+);
+
 /**
  * oidc-provider warns at import on any Node before 22. Plinto supports Node 20 on purpose (the
  * whole suite, the OpenID interop tests included, runs on it in CI), so that one line is dropped
@@ -96,6 +102,7 @@ async function stop(signal: string) {
   console.log(`plinto-api: ${signal}, shutting down`);
   const force = setTimeout(() => process.exit(1), 10_000);
   force.unref();
+  stopHousekeeping();
   server.close();
   server.closeAllConnections();
   await stopRuntime(runtime).catch(() => {});

@@ -1,4 +1,4 @@
-import { and, eq, isNull, lt, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Executor } from "@plinto/db";
 import { webauthnChallenges, type WebAuthnCeremony } from "@plinto/db/schema";
 import { hashToken } from "../../lib/crypto";
@@ -22,11 +22,8 @@ export async function storeChallenge(
     challengeHash: hashToken(input.challenge),
     expiresAt: sql`now() + interval '${sql.raw(String(CHALLENGE_SECONDS))} seconds'`,
   });
-  // Until a scheduled job prunes them, about one call in fifty clears out long-dead challenges.
-  if (Math.random() < PRUNE_CHANCE) await pruneChallenges(db);
+  // Expired challenges are deleted by the API's hourly housekeeping (services/housekeeping).
 }
-
-const PRUNE_CHANCE = 0.02;
 
 /**
  * Spends a challenge, once: a single UPDATE that only matches an unspent, unexpired challenge of
@@ -53,15 +50,6 @@ export async function consumeChallenge(
     )
     .returning({ id: webauthnChallenges.id });
   return spent.length === 1;
-}
-
-/** Deletes challenges that expired more than `graceSeconds` ago (for a scheduled job). */
-export async function pruneChallenges(db: Executor, graceSeconds = 24 * 3600): Promise<number> {
-  const gone = await db
-    .delete(webauthnChallenges)
-    .where(lt(webauthnChallenges.expiresAt, sql`now() - interval '${sql.raw(String(Math.max(0, Math.floor(graceSeconds))))} seconds'`))
-    .returning({ id: webauthnChallenges.id });
-  return gone.length;
 }
 
 /**

@@ -17,7 +17,6 @@ import { createSession, resolveSession } from "../sessions/sessions";
 import { createTenant } from "../tenants/tenants";
 import { blockUser } from "../users/lifecycle";
 import { createUser } from "../users/users";
-import { pruneChallenges } from "./challenges";
 import {
   finishPasskeyRegistration,
   finishPasskeySignIn,
@@ -611,20 +610,5 @@ describe("second factor (verifyPasskeyForUser)", () => {
     expect((await serviceErrorOf(passkeyOptionsForUser(database.db, ctx(), { config: runtime.config, tenantId: home.id, userId: who.user.id }))).code).toBe(
       "not_found",
     );
-  });
-});
-
-describe("challenge upkeep", () => {
-  it("prunes challenges long expired, keeping live ones", async () => {
-    const live = await signInOptions();
-    const old = await signInOptions();
-    await database.db
-      .update(webauthnChallenges)
-      .set({ expiresAt: new Date(Date.now() - 2 * 86_400_000) })
-      .where(eq(webauthnChallenges.challengeHash, hashToken(old.challenge)));
-    expect(await pruneChallenges(database.db)).toBeGreaterThanOrEqual(1);
-    const left = await database.db.select({ hash: webauthnChallenges.challengeHash }).from(webauthnChallenges);
-    expect(left.map((r) => r.hash)).toContain(hashToken(live.challenge));
-    expect(left.map((r) => r.hash)).not.toContain(hashToken(old.challenge));
   });
 });
