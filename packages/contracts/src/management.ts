@@ -20,6 +20,8 @@ export const MANAGEMENT_SCOPES = [
   "settings:write",
   "tenants:read",
   "tenants:write",
+  "billing:read",
+  "billing:write",
 ] as const;
 export type ManagementScope = (typeof MANAGEMENT_SCOPES)[number];
 export const managementScopeSchema = z.enum(MANAGEMENT_SCOPES);

@@ -12,6 +12,7 @@ import { organizationOperations } from "./organizations";
 import { sessionOrganizationOperations } from "./session-organizations";
 import { problemDetailsSchema } from "./problem";
 import { apiKeyOperations } from "./api-keys";
+import { billingOperations } from "./billing";
 import { MANAGED_TENANT_HEADER } from "./management";
 import { authPath, bodyErrors, managed, withLimits, type Operation } from "./operation";
 import * as signingKeys from "./signing-keys";
@@ -334,6 +335,7 @@ export const operations: Operation[] = [
   ...sessionOrganizationOperations,
   ...apiKeyOperations,
   ...tenantOperations,
+  ...billingOperations,
 ];
 
 const jsonSchema = (schema: z.ZodType, io: "input" | "output") =>

@@ -30,6 +30,7 @@ export const idPrefixes = {
   verification: "vrf",
   mfaChallenge: "mfa",
   webauthnChallenge: "wac",
+  invoice: "invc",
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

@@ -1,4 +1,8 @@
 import {
+  billingResponseSchema,
+  type changePlanRequestSchema,
+  invoiceListResponseSchema,
+  planChangedResponseSchema,
   type addMemberRequestSchema,
   apiKeyCreatedResponseSchema,
   apiKeyListResponseSchema,
@@ -221,5 +225,16 @@ export function tenantsApi(call: Call) {
     },
     /** With an admin's access token: the tenants they administer, and their role in each. */
     mine: async () => (await call("GET", "/v1/me/tenants", myTenantsResponseSchema)).tenants,
+  };
+}
+
+/** The tenant's plan and invoices (`billing:read` / `billing:write`). */
+export function billingApi(call: Call) {
+  return {
+    /** The plan, this month's active users against its cap, and the plans on offer. */
+    get: () => call("GET", "/v1/billing", billingResponseSchema),
+    /** Moves to another plan; a paid plan's invoice comes back with it. */
+    changePlan: (plan: In<typeof changePlanRequestSchema>["plan"]) => call("PUT", "/v1/billing/plan", planChangedResponseSchema, { body: { plan } }),
+    invoices: async () => (await call("GET", "/v1/billing/invoices", invoiceListResponseSchema)).invoices,
   };
 }

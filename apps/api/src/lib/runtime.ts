@@ -2,6 +2,7 @@ import { createDb, migrate, type Database } from "@plinto/db";
 import { loadConfig, type Config } from "./config";
 import { createMailer, type Mailer } from "./mail";
 import { createRateLimiter, type RateLimiter } from "./rate-limit";
+import { developmentBillingProvider, type BillingProvider } from "./billing";
 
 /**
  * What the API process holds open: its configuration, its one database handle, its mailer and
@@ -14,6 +15,8 @@ export interface Runtime {
   database: Database;
   mailer: Mailer;
   limiter: RateLimiter;
+  /** The payment provider behind plans (the development one needs no network and moves no money). */
+  billing: BillingProvider;
   startedAt: number;
 }
 
@@ -28,6 +31,7 @@ export function assembleRuntime(config: Config, database: Database): Runtime {
     database,
     mailer: createMailer(config, database.db, { from: config.mailFrom }),
     limiter: createRateLimiter(config),
+    billing: developmentBillingProvider(),
     startedAt: Date.now(),
   };
 }

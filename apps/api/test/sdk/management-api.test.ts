@@ -165,7 +165,7 @@ describe("roles and permissions", () => {
   });
 });
 
-describe("API keys, settings, applications and signing keys", () => {
+describe("API keys, settings, applications, signing keys and billing", () => {
   it("a key is shown once and hands out only the caller's scopes; settings change field by field", async () => {
     const created = await plinto.apiKeys.create({ name: "CI", scopes: ["users:read"] });
     expect(created.secret).toMatch(/^plinto_sk_/);
@@ -187,6 +187,11 @@ describe("API keys, settings, applications and signing keys", () => {
     await plinto.applications.delete(app.application.id);
     await plinto.signingKeys.rotate();
     expect(await plinto.signingKeys.list()).toHaveLength(3);
+
+    expect((await plinto.billing.get()).plan.key).toBe("free");
+    const { billing, invoice } = await plinto.billing.changePlan("pro");
+    expect(billing.plan.key).toBe("pro");
+    expect((await plinto.billing.invoices()).map((i) => i.number)).toEqual([invoice!.number]);
   });
 });
 

@@ -16,3 +16,4 @@ export * from "./mail";
 export * from "./verifications";
 export * from "./oidc";
 export * from "./mfa";
+export * from "./billing";
