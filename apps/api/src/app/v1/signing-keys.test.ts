@@ -112,4 +112,13 @@ describe("GET /v1/signing-keys", () => {
     expect(stored?.lastUsedAt).not.toBeNull();
     expect(stored?.keyHash).not.toBe(secret);
   });
+
+  it("gives a tenant that has no keys yet its active and next key on the first listing", async () => {
+    const fresh = (await createTenant(database.db, systemContext, { slug: "keys-fresh", name: "Keys fresh" })).id;
+    const { secret } = await createApiKey(database.db, systemContext, { tenantId: fresh, name: "read", scopes: ["signing_keys:read"] });
+    const response = await listKeys(new Request("http://localhost/v1/signing-keys", { headers: { authorization: `Bearer ${secret}` } }));
+    expect(response.status).toBe(200);
+    const { keys } = (await response.json()) as { keys: Array<{ status: string }> };
+    expect(keys.map((k) => k.status).sort()).toEqual(["active", "next"]);
+  });
 });

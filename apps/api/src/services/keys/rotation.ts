@@ -2,7 +2,7 @@ import { and, desc, eq, max } from "drizzle-orm";
 import type { Db, Executor } from "@plinto/db";
 import { applications, signingKeys, type SigningAlgorithm } from "@plinto/db/schema";
 import type { RequestContext } from "../context";
-import { JWKS_MAX_AGE_SECONDS, rotateSigningKeys } from "./keys";
+import { ensureSigningKeys, JWKS_MAX_AGE_SECONDS, rotateSigningKeys } from "./keys";
 
 /** Tokens issued before the switch may be checked by a verifier whose clock runs a little behind. */
 const CLOCK_SKEW_SECONDS = 300;
@@ -32,8 +32,13 @@ export async function rotateTenantKeys(
   return db.transaction((tx) => rotateSigningKeys(tx, ctx, { ...input, maxTokenLifetimeSeconds }));
 }
 
-/** The tenant's keys as an admin sees them: never the private part. */
-export async function listSigningKeys(db: Executor, tenantId: string) {
+/**
+ * The tenant's keys as an admin sees them, never the private part. A tenant that has none yet gets
+ * them now (as its JWKS would), so an admin never sees an empty list for a tenant that signs.
+ */
+export async function listSigningKeys(db: Db, ctx: RequestContext, input: { tenantId: string; secret: string }) {
+  await db.transaction((tx) => ensureSigningKeys(tx, ctx, input));
+  const tenantId = input.tenantId;
   return db
     .select({
       id: signingKeys.id,

@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 
 /** The calling tenant's signing keys (`signing_keys:read`). */
 export const GET = route(async (request: Request) => {
-  const { db, caller } = await managementRequest(request, "signing_keys:read");
-  const keys = await listSigningKeys(db, caller.tenantId);
+  const { db, caller, ctx, runtime } = await managementRequest(request, "signing_keys:read");
+  const keys = await listSigningKeys(db, ctx, { tenantId: caller.tenantId, secret: runtime.config.secret });
   return json(signingKeyListResponseSchema.parse({ keys: keys.map(signingKeyJson) }));
 });
