@@ -16,7 +16,7 @@ test("an owner creates an API key, sees its secret once, and revokes it", async 
   await expect(page).toHaveURL(`${adminUrl}/api-keys`);
 
   // A key without a scope is refused on the form.
-  await page.getByLabel("Name", { exact: true }).fill("Reports job");
+  await page.getByRole("textbox", { name: "Name" }).fill("Reports job");
   await page.getByRole("button", { name: "Create key" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "The key was not created" })).toBeVisible();
 

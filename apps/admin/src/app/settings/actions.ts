@@ -1,0 +1,48 @@
+"use server";
+
+import { updateTenantSettingsRequestSchema } from "@plinto/contracts";
+import { PlintoApiError } from "@plinto/sdk";
+import { revalidatePath } from "next/cache";
+import { tenantContext } from "~/lib/tenant";
+
+export type SettingsState = { status: "idle" } | { status: "saved" } | { status: "invalid"; message: string; fields: Record<string, string> };
+
+const text = (form: FormData, name: string) => {
+  const value = String(form.get(name) ?? "").trim();
+  return value === "" ? null : value;
+};
+const whole = (form: FormData, name: string, scale = 1) => {
+  const value = text(form, name);
+  return value === null ? null : Number(value) * scale;
+};
+
+/**
+ * Saves the whole settings form as one partial update: an emptied field is cleared (back to
+ * Plinto's default). Validated with the contract's schema first, then by the API again.
+ */
+export async function saveSettingsAction(_previous: SettingsState, form: FormData): Promise<SettingsState> {
+  const patch = {
+    branding: { displayName: text(form, "displayName"), logoUrl: text(form, "logoUrl"), primaryColor: text(form, "primaryColor") },
+    passwordPolicy: { minLength: whole(form, "minLength"), allowPasswordOnly: form.get("allowPasswordOnly") === "on" },
+    mfaPolicy: { mode: text(form, "mfaMode"), gracePeriodDays: whole(form, "gracePeriodDays"), allowEmailCode: form.get("allowEmailCode") === "on" },
+    sessionLifetimes: { idleSeconds: whole(form, "idleHours", 3600), absoluteSeconds: whole(form, "absoluteDays", 86_400) },
+  };
+  const parsed = updateTenantSettingsRequestSchema.safeParse(patch);
+  if (!parsed.success) {
+    const fields: Record<string, string> = {};
+    for (const issue of parsed.error.issues) fields[issue.path.join(".")] ??= issue.message;
+    return { status: "invalid", message: "Check the fields marked below.", fields };
+  }
+  const context = await tenantContext();
+  if (!context) return { status: "invalid", message: "Sign in again to save.", fields: {} };
+  try {
+    await context.api.settings.update(parsed.data);
+  } catch (error) {
+    if (error instanceof PlintoApiError) {
+      return { status: "invalid", message: error.detail ?? error.title, fields: Object.fromEntries(Object.entries(error.fields).map(([k, v]) => [k, v[0]!])) };
+    }
+    return { status: "invalid", message: "The API could not save the settings; try again.", fields: {} };
+  }
+  revalidatePath("/settings");
+  return { status: "saved" };
+}
