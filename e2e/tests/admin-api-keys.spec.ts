@@ -19,6 +19,7 @@ test("an owner creates an API key, sees its secret once, and revokes it", async 
   await page.getByRole("textbox", { name: "Name" }).fill("Reports job");
   await page.getByRole("button", { name: "Create key" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "The key was not created" })).toBeVisible();
+  await expect(page.getByRole("textbox", { name: "Name" })).toHaveValue("Reports job");
 
   await page.getByRole("checkbox", { name: "users:read" }).check();
   await page.getByRole("button", { name: "Create key" }).click();

@@ -20,6 +20,8 @@ test("an owner brands a tenant with a live preview and the hosted sign-in page f
   await page.getByLabel("Primary colour").fill("blue");
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByLabel("Primary colour")).toHaveAttribute("aria-invalid", "true");
+  // What was typed stays in the form.
+  await expect(page.getByLabel("Primary colour")).toHaveValue("blue");
 
   await page.getByLabel("Display name").fill("Plinto Cloud");
   await expect(preview).toContainText("Sign in to Plinto Cloud");
@@ -42,5 +44,7 @@ test("an owner brands a tenant with a live preview and the hosted sign-in page f
   await page.getByLabel("Shortest password").fill("");
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Settings saved" })).toBeVisible();
-  await expect(page.getByTestId("sign-in-preview")).toContainText("Sign in to Plinto");
+  await page.reload();
+  await expect(page.getByLabel("Display name")).toHaveValue("");
+  await expect(page.getByTestId("sign-in-preview")).not.toContainText("Plinto Cloud");
 });

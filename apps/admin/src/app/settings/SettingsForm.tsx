@@ -18,14 +18,16 @@ export interface SettingsValues {
 }
 
 /** The tenant's settings, with a live preview of the hosted sign-in card as branding is edited. */
-export function SettingsForm({ values, tenantName, canWrite }: { values: SettingsValues; tenantName: string; canWrite: boolean }) {
+export function SettingsForm({ values: saved, tenantName, canWrite }: { values: SettingsValues; tenantName: string; canWrite: boolean }) {
   const [state, action, pending] = useActionState<SettingsState, FormData>(saveSettingsAction, { status: "idle" });
+  // React resets a form after its action: a refused one shows what was typed, a saved one the saved values.
+  const values: SettingsValues = state.status === "invalid" ? { ...saved, ...(state.typed as Partial<SettingsValues>) } : saved;
   const [brand, setBrand] = useState({ displayName: values.displayName, logoUrl: values.logoUrl, primaryColor: values.primaryColor });
   const fields = state.status === "invalid" ? state.fields : {};
   const color = /^#[0-9a-fA-F]{6}$/.test(brand.primaryColor) ? brand.primaryColor : "#4f46e5";
   const shownName = brand.displayName.trim() || tenantName;
   return (
-    <form action={action} className="space-y-10" noValidate>
+    <form key={JSON.stringify(values)} action={action} className="space-y-10" noValidate>
       {state.status === "saved" ? <Alert variant="success" title="Settings saved">The hosted pages and new sign-ins use them now.</Alert> : null}
       {state.status === "invalid" ? <Alert variant="danger" title="The settings were not saved">{state.message}</Alert> : null}
       <fieldset disabled={!canWrite} className="space-y-10">
