@@ -34,6 +34,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <SiteNav
               items={[
                 { href: "/", label: "Overview" },
+                { href: "/users", label: "Users" },
                 { href: urlOf("docs"), label: "Docs" },
               ]}
             />
