@@ -25,7 +25,8 @@ export async function userAction(form: FormData): Promise<void> {
 
   const context = await tenantContext().catch(() => null);
   if (!context) redirect(`${page}?failed=${name}&reason=signed_out`);
-  if (!context.can("users:write")) redirect(`${page}?failed=${name}&reason=forbidden`);
+  // Checked here before any call (reason read_only); a role that changed since would meet the API's own 403 (reason forbidden).
+  if (!context.can("users:write")) redirect(`${page}?failed=${name}&reason=read_only`);
 
   const users = context.api.users;
   let reason: string | undefined;

@@ -65,7 +65,8 @@ export const isUserAction = (value: string | undefined): value is UserActionName
 /** Why an action failed, from the API's error code. */
 export function failureText(reason: string | undefined): string {
   switch (reason) {
-    case "forbidden": return "Your role in this tenant does not allow this change.";
+    case "read_only": return "Your role in this tenant lets you see users but not change them.";
+    case "forbidden": return "The API refused: your role in this tenant does not allow this change.";
     case "signed_out": return "Your session has ended; sign in again.";
     case "not_found": return "The user or session no longer exists.";
     case "conflict": return "The user's state does not allow this now (a blocked user gets no password reset, for instance).";
