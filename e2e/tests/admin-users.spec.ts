@@ -198,7 +198,7 @@ test("a viewer of the tenant sees users but no write action, and a forged action
       multipart: { [actionField!]: "", action: "block", user: userId },
     });
     // read_only: the action's own check refused before any API call (the API's refusal says forbidden).
-    expect(forged.url()).toContain("failed=block&reason=read_only");
+    expect(forged.url()).toContain("failed=block&reason=read_only#outcome");
     await viewer.page.goto(forged.url());
     await expect(viewer.page.getByRole("alert").filter({ hasText: "Your role in this tenant lets you see users but not change them." })).toBeVisible();
     await expect(viewer.page.getByTestId("user-status")).toHaveText("Active");
@@ -210,4 +210,31 @@ test("a viewer of the tenant sees users but no write action, and a forged action
   // And the owner still sees the user active.
   await page.goto(userUrl);
   await expect(page.getByTestId("user-status")).toHaveText("Active");
+});
+
+test("without JavaScript: the new-user form and the confirmation step still work", async ({ page, browser }) => {
+  const { email: ownerEmail, password } = credentials().demoUser;
+  await signIn(page, ownerEmail, password);
+  await useDemoTenant(page);
+  const plain = await browser.newContext({ javaScriptEnabled: false, storageState: await page.context().storageState() });
+  try {
+    const noScript = await plain.newPage();
+    await noScript.goto(`${admin}/users/new`);
+    // The contract's rules come back from the server action on the field, without any script.
+    await noScript.getByRole("textbox", { name: "Email address", exact: true }).fill("still-not-an-address");
+    await noScript.getByRole("button", { name: "Create user" }).click();
+    await expect(noScript.getByRole("textbox", { name: "Email address", exact: true })).toHaveAttribute("aria-invalid", "true");
+    await expect(noScript.getByRole("textbox", { name: "Email address", exact: true })).toHaveValue("still-not-an-address");
+
+    const email = freshEmail("no-script");
+    await noScript.getByRole("textbox", { name: "Email address", exact: true }).fill(email);
+    await noScript.getByRole("button", { name: "Create user" }).click();
+    await expect(noScript).toHaveURL(/\/users\/usr_\w+\?done=created$/);
+    await noScript.getByRole("complementary", { name: "Actions" }).getByRole("link", { name: "Block", exact: true }).click();
+    await noScript.getByRole("button", { name: "Yes, block", exact: true }).click();
+    await expect(noScript).toHaveURL(/\?done=block#outcome$/);
+    await expect(noScript.getByTestId("user-status")).toHaveText("Blocked");
+  } finally {
+    await plain.close();
+  }
 });

@@ -24,9 +24,9 @@ export async function userAction(form: FormData): Promise<void> {
   if (!isUserAction(name) || !/^usr_\w+$/.test(userId)) redirect("/users");
 
   const context = await tenantContext().catch(() => null);
-  if (!context) redirect(`${page}?failed=${name}&reason=signed_out`);
+  if (!context) redirect(`${page}?failed=${name}&reason=signed_out#outcome`);
   // Checked here before any call (reason read_only); a role that changed since would meet the API's own 403 (reason forbidden).
-  if (!context.can("users:write")) redirect(`${page}?failed=${name}&reason=read_only`);
+  if (!context.can("users:write")) redirect(`${page}?failed=${name}&reason=read_only#outcome`);
 
   const users = context.api.users;
   let reason: string | undefined;
@@ -44,6 +44,7 @@ export async function userAction(form: FormData): Promise<void> {
   } catch (error) {
     reason = error instanceof PlintoApiError ? error.code : "unreachable";
   }
-  if (reason) redirect(`${page}?failed=${name}&reason=${encodeURIComponent(reason)}`);
-  redirect(name === "delete" ? "/users?deleted=1" : `${page}?done=${name}`);
+  // `#outcome` also replaces the confirmation's `#confirm`, which a browser would otherwise carry over.
+  if (reason) redirect(`${page}?failed=${name}&reason=${encodeURIComponent(reason)}#outcome`);
+  redirect(name === "delete" ? "/users?deleted=1" : `${page}?done=${name}#outcome`);
 }

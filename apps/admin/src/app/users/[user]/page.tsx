@@ -67,13 +67,15 @@ export default async function UserPage({ params, searchParams }: Params) {
 
   return (
     <Shell title={user.name ?? user.email}>
-      {done === "created" ? <Alert variant="success" className="mb-6" title="The user was created." /> : null}
-      {isUserAction(done) ? <Alert variant="success" className="mb-6" title={USER_ACTIONS[done].done} /> : null}
-      {isUserAction(failed) ? (
-        <Alert variant="danger" className="mb-6" title={`${USER_ACTIONS[failed].label}: not done`}>
-          {failureText(one(query.reason))}
-        </Alert>
-      ) : null}
+      <div id="outcome">
+        {done === "created" ? <Alert variant="success" className="mb-6" title="The user was created." /> : null}
+        {isUserAction(done) ? <Alert variant="success" className="mb-6" title={USER_ACTIONS[done].done} /> : null}
+        {isUserAction(failed) ? (
+          <Alert variant="danger" className="mb-6" title={`${USER_ACTIONS[failed].label}: not done`}>
+            {failureText(one(query.reason))}
+          </Alert>
+        ) : null}
+      </div>
 
       {isUserAction(confirm) ? (
         canWrite ? (
