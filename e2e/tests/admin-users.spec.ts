@@ -19,7 +19,7 @@ const issuer = `${api}/t/plinto`;
 
 interface DevCredentials {
   demoUser: { email: string; password: string };
-  apiKeys: { plinto: { secret: string } };
+  apiKeys: { plinto: { secret: string }; demo: { secret: string } };
 }
 const credentials = (): DevCredentials => JSON.parse(readFileSync(join(process.env.PLINTO_E2E_HOME!, "dev-credentials.json"), "utf8")) as DevCredentials;
 
@@ -237,4 +237,30 @@ test("without JavaScript: the new-user form and the confirmation step still work
   } finally {
     await plain.close();
   }
+});
+
+test("pages of 25: Next page carries the cursor and keeps the search; First page goes back", async ({ page }) => {
+  // 26 users whose addresses share a label no other test uses, made with the demo tenant's own key.
+  const { email: ownerEmail, password } = credentials().demoUser;
+  await signIn(page, ownerEmail, password);
+  await useDemoTenant(page);
+  const label = `pager-${Date.now().toString(36)}`;
+  const headers = { authorization: `Bearer ${credentials().apiKeys.demo.secret}` };
+  for (let i = 0; i < 26; i += 1) {
+    const created = await page.request.post(`${api}/v1/users`, { headers, data: { email: `${label}-${String(i).padStart(2, "0")}@example.com` } });
+    expect(created.status()).toBe(201);
+  }
+  await page.goto(`${admin}/users?q=${label}&sort=oldest`);
+  const rows = page.getByRole("table").getByRole("row");
+  await expect(rows).toHaveCount(26); // a header row and 25 users
+  await expect(rows.nth(1)).toContainText(`${label}-00@example.com`);
+  await expect(page.getByRole("link", { name: "First page" })).toHaveCount(0);
+  await page.getByRole("navigation", { name: "Pages of users" }).getByRole("link", { name: "Next page" }).click();
+  await expect(page).toHaveURL(new RegExp(`[?&]q=${label}&sort=oldest&cursor=`));
+  await expect(rows).toHaveCount(2);
+  await expect(rows.nth(1)).toContainText(`${label}-25@example.com`);
+  await expect(page.getByRole("link", { name: "Next page" })).toHaveCount(0);
+  await page.getByRole("link", { name: "First page" }).click();
+  await expect(page).toHaveURL(`${admin}/users?q=${label}&sort=oldest`);
+  await expect(rows).toHaveCount(26);
 });
