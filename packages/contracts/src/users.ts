@@ -99,6 +99,8 @@ export const userSessionSchema = z.object({
 });
 export const userSessionListResponseSchema = z.object({ sessions: z.array(userSessionSchema) });
 export const userSessionsRevokedResponseSchema = z.object({ status: z.literal("revoked"), count: z.int().min(0) });
+/** `POST /v1/users/{user}/password-reset`: the link went to the user's address, never to the caller. */
+export const userPasswordResetSentResponseSchema = z.object({ status: z.literal("reset_sent") });
 export const userFactorsResetResponseSchema = z.object({
   status: z.literal("reset"),
   removed: z.object({ totp: z.int().min(0), recoveryCodes: z.int().min(0) }),
@@ -214,5 +216,12 @@ export const userOperations: Operation[] = [
     success: { status: 200, description: "Reset", schema: userFactorsResetResponseSchema },
     errors: [...managed, "not_found"],
     examples: { response: { status: "reset", removed: { totp: 1, recoveryCodes: 8 } } },
+  },
+  {
+    method: "post", path: path("/{user}/password-reset"), operationId: "sendUserPasswordReset", tag, security: "management", scope: "users:write",
+    summary: "Mail the user a link to choose a new password (the same single-use link as 'forgot password', valid 30 minutes); the link is never returned. A blocked user is refused",
+    success: { status: 202, description: "Mailed", schema: userPasswordResetSentResponseSchema },
+    errors: [...managed, "not_found", "conflict", "rate_limited"],
+    examples: { response: { status: "reset_sent" } },
   },
 ];

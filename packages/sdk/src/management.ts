@@ -46,6 +46,7 @@ import {
   type updateTenantSettingsRequestSchema,
   type updateUserRequestSchema,
   userFactorsResetResponseSchema,
+  userPasswordResetSentResponseSchema,
   type userListQuerySchema,
   userListResponseSchema,
   userResponseSchema,
@@ -113,6 +114,8 @@ export function usersApi(call: Call) {
     },
     /** Removes the user's authenticator apps and recovery codes (they are told by mail); passkeys stay. */
     resetFactors: (userId: string) => call("DELETE", user(userId, "/factors"), userFactorsResetResponseSchema),
+    /** Mails the user the self-service password-reset link (single use, 30 minutes); the link is never returned. */
+    sendPasswordReset: (userId: string) => call("POST", user(userId, "/password-reset"), userPasswordResetSentResponseSchema),
   };
 }
 

@@ -34,6 +34,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <SiteNav
               items={[
                 { href: "/", label: "Overview" },
+                { href: "/users", label: "Users" },
                 { href: "/applications", label: "Applications" },
                 { href: "/settings", label: "Settings" },
                 { href: "/api-keys", label: "API keys" },

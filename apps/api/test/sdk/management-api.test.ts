@@ -80,7 +80,7 @@ afterAll(async () => {
 });
 
 describe("users", () => {
-  it("create, search, read, update, block, unblock, sessions, factor reset and delete", async () => {
+  it("create, search, read, update, block, unblock, sessions, factor reset, password reset and delete", async () => {
     const ada = await plinto.users.create({ email: "ada@acme.example", name: "Ada Lovelace", emailVerified: true });
     await plinto.users.create({ email: "grace@acme.example", name: "Grace Hopper" });
     const found = await plinto.users.list({ q: "ADA", limit: 10 });
@@ -105,6 +105,7 @@ describe("users", () => {
     await plinto.users.sessions.revoke(ada.id, sessions[0]!.session.id);
     expect(await plinto.users.sessions.revokeAll(ada.id)).toEqual({ status: "revoked", count: 2 });
     expect(await plinto.users.resetFactors(ada.id)).toMatchObject({ status: "reset" });
+    expect(await plinto.users.sendPasswordReset(ada.id)).toEqual({ status: "reset_sent" });
 
     await plinto.users.delete(ada.id);
     expect((await apiError(plinto.users.get(ada.id))).code).toBe("not_found");

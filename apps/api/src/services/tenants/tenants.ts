@@ -54,6 +54,11 @@ export async function findTenantBySlug(db: Executor, slug: string) {
   return tenant;
 }
 
+export async function findTenantById(db: Executor, tenantId: string) {
+  const [tenant] = await db.select().from(tenants).where(eq(tenants.id, tenantId)).limit(1);
+  return tenant;
+}
+
 /** The name people see: the branding's display name when set, the tenant's name otherwise. */
 export function displayNameOf(tenant: { name: string; settings: { branding?: { displayName?: string } } }): string {
   const chosen = tenant.settings.branding?.displayName;

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   sessionRevokedResponseSchema,
   userFactorsResetResponseSchema,
+  userPasswordResetSentResponseSchema,
   userListResponseSchema,
   userResponseSchema,
   userSessionListResponseSchema,
@@ -11,6 +12,8 @@ import {
 import { auditEvents, credentials } from "@plinto/db/schema";
 import type { TestDatabase } from "@plinto/db/testing";
 import { getTestInstance } from "../../../../test/instance";
+import type { Runtime } from "../../../lib/runtime";
+import { resetPassword, signInWithPassword } from "../../../services/auth/auth";
 import { createApiKey, type ApiKeyScope } from "../../../services/api-keys/api-keys";
 import { systemContext } from "../../../services/context";
 import { listOutbox } from "../../../services/mail/outbox";
@@ -19,6 +22,7 @@ import { createTenant } from "../../../services/tenants/tenants";
 import { createUser } from "../../../services/users/users";
 import { POST as block } from "./[user]/block/route";
 import { DELETE as resetFactors } from "./[user]/factors/route";
+import { POST as sendReset } from "./[user]/password-reset/route";
 import { DELETE as deleteOne, GET as getOne, PATCH as patchOne } from "./[user]/route";
 import { DELETE as endSession } from "./[user]/sessions/[session]/route";
 import { DELETE as endSessions, GET as sessionsOf } from "./[user]/sessions/route";
@@ -28,11 +32,12 @@ import { bodyOf, problemOf } from "../../../../test/responses";
 
 const API = "http://localhost:4000/v1/users";
 let database: TestDatabase;
+let runtime: Runtime;
 const tenants = { a: "", b: "" };
 const keys = {} as Record<"a" | "b" | "readOnly" | "other", string>;
 
 beforeAll(async () => {
-  ({ database } = await getTestInstance());
+  ({ database, runtime } = await getTestInstance());
   tenants.a = (await createTenant(database.db, systemContext, { slug: "user-routes-a", name: "User Routes A" })).id;
   tenants.b = (await createTenant(database.db, systemContext, { slug: "user-routes-b", name: "User Routes B" })).id;
   const key = async (tenantId: string, scopes: ApiKeyScope[]) => (await createApiKey(database.db, systemContext, { tenantId, name: scopes.join(" "), scopes })).secret;
@@ -76,6 +81,7 @@ describe("management users: who may call", () => {
       ["write", (key) => endSessions(request(`${API}/${user.id}/sessions`, "DELETE", key), at(user.id))],
       ["write", (key) => endSession(request(`${API}/${user.id}/sessions/${session}`, "DELETE", key), atSession(user.id, session))],
       ["write", (key) => resetFactors(request(`${API}/${user.id}/factors`, "DELETE", key), at(user.id))],
+      ["write", (key) => sendReset(request(`${API}/${user.id}/password-reset`, "POST", key), at(user.id))],
     ];
     for (const [needs, call] of calls) {
       await problemOf(await call(), 401, "unauthorized");
@@ -100,6 +106,7 @@ describe("management users: who may call", () => {
       endSession(request(`${API}/${theirs.id}/sessions/${theirSession.id}`, "DELETE", keys.a), atSession(theirs.id, theirSession.id)),
       endSession(request(`${API}/${mine.id}/sessions/${theirSession.id}`, "DELETE", keys.a), atSession(mine.id, theirSession.id)),
       resetFactors(request(`${API}/${theirs.id}/factors`, "DELETE", keys.a), at(theirs.id)),
+      sendReset(request(`${API}/${theirs.id}/password-reset`, "POST", keys.a), at(theirs.id)),
     ];
     for (const response of await Promise.all(calls.map((c) => c))) await problemOf(response, 404, "not_found");
     expect(await listSessions(database.db, tenants.b, theirs.id)).toHaveLength(1);
@@ -176,5 +183,33 @@ describe("management users: what they do", () => {
     const [event] = await database.db.select().from(auditEvents).where(and(eq(auditEvents.targetId, user.id), eq(auditEvents.action, "mfa.factors_reset")));
     expect(event).toMatchObject({ actorType: "api_key" });
     expect(event?.actorId).toMatch(/^key_/);
+  });
+
+  it("sends a password reset: the user gets the forgot-password link, it works, the caller never sees it, audited with the API key as actor", async () => {
+    const user = await newUser(keys.a, { email: "forgetful@routes.example", password: "an old but decent passphrase", emailVerified: true });
+    const response = await sendReset(request(`${API}/${user.id}/password-reset`, "POST", keys.a), at(user.id));
+    const text = await response.clone().text();
+    expect(await bodyOf(response, 202, userPasswordResetSentResponseSchema)).toEqual({ status: "reset_sent" });
+    expect(text).not.toMatch(/token|reset-password/);
+
+    const mail = await listOutbox(database.db, { tenantId: tenants.a, to: user.email, limit: 10 });
+    const reset = mail.find((m) => m.subject === "Reset your User Routes A password");
+    expect(reset).toBeDefined();
+    const token = /\/t\/user-routes-a\/reset-password\?token=([\w-]+)/.exec(reset!.text)?.[1];
+    expect(token).toBeTruthy();
+    await resetPassword(database.db, runtime, systemContext, { tenantSlug: "user-routes-a", token: token!, password: "a brand new long passphrase" });
+    const signedIn = await signInWithPassword(database.db, runtime, systemContext, { tenantSlug: "user-routes-a", email: user.email, password: "a brand new long passphrase" });
+    expect(signedIn.status).toBe("signed_in");
+
+    const [event] = await database.db.select().from(auditEvents).where(and(eq(auditEvents.targetId, user.id), eq(auditEvents.action, "user.password_reset_sent")));
+    expect(event).toMatchObject({ actorType: "api_key" });
+    expect(event?.actorId).toMatch(/^key_/);
+  });
+
+  it("refuses a password reset for a blocked user (409) and mails nothing", async () => {
+    const user = await newUser();
+    await block(request(`${API}/${user.id}/block`, "POST", keys.a), at(user.id));
+    await problemOf(await sendReset(request(`${API}/${user.id}/password-reset`, "POST", keys.a), at(user.id)), 409, "conflict");
+    expect(await listOutbox(database.db, { tenantId: tenants.a, to: user.email, limit: 10 })).toEqual([]);
   });
 });

@@ -1,0 +1,46 @@
+import { PlintoApiError, PlintoNetworkError } from "@plinto/sdk";
+
+/** The users list's filters as they stand in the page's URL (`/users?q=…&status=…`), in the admin's words. */
+export interface UserFilters {
+  q: string;
+  status: "" | "active" | "blocked";
+  verified: "" | "yes" | "no";
+  sort: "newest" | "oldest";
+}
+
+const one = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value) ?? "";
+
+/** Reads the filters from the URL; anything unknown is ignored rather than sent to the API. */
+export function filtersOf(params: Record<string, string | string[] | undefined>): UserFilters & { cursor: string } {
+  const status = one(params.status);
+  const verified = one(params.verified);
+  return {
+    q: one(params.q).trim().slice(0, 200),
+    status: status === "active" || status === "blocked" ? status : "",
+    verified: verified === "yes" || verified === "no" ? verified : "",
+    sort: one(params.sort) === "oldest" ? "oldest" : "newest",
+    cursor: one(params.cursor),
+  };
+}
+
+/** The list's URL for the same filters (and a page, when `cursor` is given). Defaults stay out of it. */
+export function usersHref(filters: UserFilters, cursor?: string | null): string {
+  const query = new URLSearchParams();
+  if (filters.q) query.set("q", filters.q);
+  if (filters.status) query.set("status", filters.status);
+  if (filters.verified) query.set("verified", filters.verified);
+  if (filters.sort !== "newest") query.set("sort", filters.sort);
+  if (cursor) query.set("cursor", cursor);
+  const text = query.toString();
+  return text ? `/users?${text}` : "/users";
+}
+
+/** What the admin reads when the API refused or could not be reached; never a token or a stack. */
+export function problemText(error: unknown): string {
+  if (error instanceof PlintoApiError || error instanceof PlintoNetworkError) return error.message;
+  return "The API did not answer as expected.";
+}
+
+const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+/** A timestamp from the API, shown in UTC so server and reader agree. */
+export const when = (iso: string | null) => (iso ? `${dateFormat.format(new Date(iso))} UTC` : "Never");
