@@ -1,8 +1,8 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect } from "@playwright/test";
 import { siteUrl } from "@plinto/next-config/sites";
 import { adminUrl, signInToAdmin } from "../support/admin";
 import { e2eEnv } from "../support/env";
+import { expectNoAxeViolations } from "../support/axe";
 import { test } from "../support/fixtures";
 
 // Tenant settings in the admin dashboard: branding with a live preview of the hosted sign-in card,
@@ -30,8 +30,7 @@ test("an owner brands a tenant with a live preview and the hosted sign-in page f
   await page.getByLabel("Shortest password").fill("12");
   await page.getByRole("button", { name: "Save settings" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Settings saved" })).toBeVisible();
-  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(axe.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.length} node(s) — ${v.help}`)).toEqual([]);
+  await expectNoAxeViolations(page);
 
   // The platform tenant's hosted sign-in page now carries the name.
   await page.goto(`${siteUrl("api", e2eEnv)}/t/plinto/sign-in`);

@@ -1,8 +1,7 @@
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
-import AxeBuilder from "@axe-core/playwright";
 import { expect, type Browser, type Page } from "@playwright/test";
 import { siteUrl } from "@plinto/next-config/sites";
+import { devCredentials, signInToAdmin, useTenant } from "../support/admin";
+import { expectNoAxeViolations } from "../support/axe";
 import { e2eEnv } from "../support/env";
 import { test } from "../support/fixtures";
 import { freshEmail, PASSPHRASE, waitForMail } from "../support/mail";
@@ -15,40 +14,10 @@ import { freshEmail, PASSPHRASE, waitForMail } from "../support/mail";
 
 const api = siteUrl("api", e2eEnv);
 const admin = siteUrl("admin", e2eEnv);
-const issuer = `${api}/t/plinto`;
 
-interface DevCredentials {
-  demoUser: { email: string; password: string };
-  apiKeys: { plinto: { secret: string }; demo: { secret: string } };
-}
-const credentials = (): DevCredentials => JSON.parse(readFileSync(join(process.env.PLINTO_E2E_HOME!, "dev-credentials.json"), "utf8")) as DevCredentials;
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto(`${admin}/`);
-  await page.getByRole("banner").getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL((url) => url.href.startsWith(`${issuer}/sign-in`));
-  await page.getByRole("textbox", { name: "Email address", exact: true }).first().fill(email);
-  await page.getByLabel("Password", { exact: true }).fill(password);
-  await page.getByRole("main").getByRole("button", { name: "Sign in", exact: true }).click();
-  await page.waitForURL((url) => url.href.startsWith(admin) && !url.pathname.startsWith("/api/auth"));
-  expect(new URL(page.url()).searchParams.get("error"), "the admin site could not finish the sign-in").toBeNull();
-  await expect(page.getByRole("banner")).toContainText(email);
-}
-
-/** The demo tenant is the one the switcher starts on; choose it explicitly in case a choice was remembered. */
-async function useDemoTenant(page: Page) {
-  const switcher = page.getByRole("banner").getByLabel("Tenant", { exact: true });
-  if ((await switcher.inputValue()) !== "demo") {
-    await switcher.selectOption("demo");
-    await page.getByRole("banner").getByRole("button", { name: "Switch" }).click();
-    await expect(page.getByRole("banner").getByLabel("Tenant", { exact: true })).toHaveValue("demo");
-  }
-}
-
-async function expectNoAxeViolations(page: Page) {
-  const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  expect(axe.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.length} node(s) — ${v.help}`)).toEqual([]);
-}
+const credentials = devCredentials;
+const signIn = (page: Page, email: string, password: string) => signInToAdmin(page, { email, password });
+const useDemoTenant = (page: Page) => useTenant(page, "demo");
 
 /** Goes through an action's confirmation step on the user page and expects its outcome. */
 async function confirmAction(page: Page, link: string, confirm: string, outcome: string) {
