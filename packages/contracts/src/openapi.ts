@@ -11,6 +11,7 @@ import * as passkeys from "./passkeys";
 import { organizationOperations } from "./organizations";
 import { sessionOrganizationOperations } from "./session-organizations";
 import { problemDetailsSchema } from "./problem";
+import { analyticsOperations } from "./analytics";
 import { apiKeyOperations } from "./api-keys";
 import { MANAGED_TENANT_HEADER } from "./management";
 import { authPath, bodyErrors, managed, withLimits, type Operation } from "./operation";
@@ -334,6 +335,7 @@ export const operations: Operation[] = [
   ...sessionOrganizationOperations,
   ...apiKeyOperations,
   ...tenantOperations,
+  ...analyticsOperations,
 ];
 
 const jsonSchema = (schema: z.ZodType, io: "input" | "output") =>

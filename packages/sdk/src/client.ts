@@ -20,7 +20,7 @@ import {
 } from "@plinto/contracts";
 import type { z } from "zod";
 import { PlintoApiError, PlintoNetworkError } from "./errors";
-import { apiKeysApi, organizationsApi, permissionsApi, rolesApi, settingsApi, tenantsApi, usersApi, type Call } from "./management";
+import { analyticsApi, apiKeysApi, organizationsApi, permissionsApi, rolesApi, settingsApi, tenantsApi, usersApi, type Call } from "./management";
 
 export type RotateSigningKeysRequest = z.input<typeof rotateSigningKeysRequestSchema>;
 export type RotateSigningKeysResponse = z.infer<typeof rotateSigningKeysResponseSchema>;
@@ -90,6 +90,7 @@ export class PlintoClient {
   readonly apiKeys: ReturnType<typeof apiKeysApi>;
   readonly settings: ReturnType<typeof settingsApi>;
   readonly tenants: ReturnType<typeof tenantsApi>;
+  readonly analytics: ReturnType<typeof analyticsApi>;
   readonly #token: string | undefined;
   readonly #tenant: string | undefined;
   readonly #fetch: typeof fetch;
@@ -131,6 +132,7 @@ export class PlintoClient {
     this.apiKeys = apiKeysApi(call);
     this.settings = settingsApi(call);
     this.tenants = tenantsApi(call);
+    this.analytics = analyticsApi(call);
   }
 
   /**
