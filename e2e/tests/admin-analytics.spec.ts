@@ -103,3 +103,13 @@ test("admin analytics: the demo tenant's sign-ups and sign-ins, in numbers and c
   await expect(page.getByRole("img", { name: "Sign-ups and active users", exact: true }).locator(".recharts-wrapper > svg.recharts-surface")).toBeVisible();
   await expectNoAxeViolations(page);
 });
+
+test("admin analytics, signed out: no numbers, a way to sign in, and still accessible", async ({ page }) => {
+  const answer = await page.goto(`${admin}/analytics`);
+  expect(answer?.status()).toBe(200);
+  await expect(page.getByRole("heading", { level: 2, name: "Sign in to see analytics" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Summary" })).toHaveCount(0);
+  await expect(page.getByRole("main").getByRole("img")).toHaveCount(0);
+  await expect(page.getByRole("banner").getByRole("button", { name: "Sign in", exact: true })).toBeVisible();
+  await expectNoAxeViolations(page);
+});
