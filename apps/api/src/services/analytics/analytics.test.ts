@@ -180,6 +180,22 @@ describe("analytics timeseries", () => {
     expect(await values("sign_ins_succeeded", "day", { from: "2026-03-01T12:30:00Z", to: "2026-03-02T06:00:00Z" })).toEqual([1, 0]);
   });
 
+  it("counts by UTC day and month whatever the database session's time zone", async () => {
+    await database.db.transaction(async (tx) => {
+      await tx.execute(sql`set local time zone 'Pacific/Auckland'`);
+      const daily = await analyticsTimeseries(tx, { tenantId, metric: "sign_ups", interval: "day", ...week });
+      expect(daily.points.map((p) => [p.start.slice(0, 10), p.value])).toEqual([
+        ["2026-03-01", 1], ["2026-03-02", 0], ["2026-03-03", 1], ["2026-03-04", 0], ["2026-03-05", 0], ["2026-03-06", 0], ["2026-03-07", 0],
+      ]);
+      const monthly = await analyticsTimeseries(tx, { tenantId, metric: "sign_ups", interval: "month", from: "2026-01-01T00:00:00Z", to: "2026-04-01T00:00:00Z" });
+      expect(monthly.points).toEqual([
+        { start: "2026-01-01T00:00:00.000Z", value: 0 },
+        { start: "2026-02-01T00:00:00.000Z", value: 1 },
+        { start: "2026-03-01T00:00:00.000Z", value: 3 },
+      ]);
+    });
+  });
+
   it("counts the other tenant's numbers only for it", async () => {
     const series = await analyticsTimeseries(database.db, { tenantId: otherId, metric: "sign_ins_failed", interval: "day", ...week });
     expect(series.points.map((p) => p.value)).toEqual([1, 1, 0, 1, 0, 0, 0]);
