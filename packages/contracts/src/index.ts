@@ -16,4 +16,5 @@ export * from "./session-organizations";
 export * from "./api-keys";
 export * from "./tenants";
 export * from "./billing";
+export * from "./analytics";
 export * from "./openapi";

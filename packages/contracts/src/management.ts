@@ -22,6 +22,7 @@ export const MANAGEMENT_SCOPES = [
   "tenants:write",
   "billing:read",
   "billing:write",
+  "analytics:read",
 ] as const;
 export type ManagementScope = (typeof MANAGEMENT_SCOPES)[number];
 export const managementScopeSchema = z.enum(MANAGEMENT_SCOPES);

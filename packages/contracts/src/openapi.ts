@@ -11,6 +11,7 @@ import * as passkeys from "./passkeys";
 import { organizationOperations } from "./organizations";
 import { sessionOrganizationOperations } from "./session-organizations";
 import { problemDetailsSchema } from "./problem";
+import { analyticsOperations } from "./analytics";
 import { apiKeyOperations } from "./api-keys";
 import { billingOperations } from "./billing";
 import { MANAGED_TENANT_HEADER } from "./management";
@@ -336,6 +337,7 @@ export const operations: Operation[] = [
   ...apiKeyOperations,
   ...tenantOperations,
   ...billingOperations,
+  ...analyticsOperations,
 ];
 
 const jsonSchema = (schema: z.ZodType, io: "input" | "output") =>

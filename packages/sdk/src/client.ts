@@ -20,7 +20,7 @@ import {
 } from "@plinto/contracts";
 import type { z } from "zod";
 import { PlintoApiError, PlintoNetworkError } from "./errors";
-import { apiKeysApi, billingApi, organizationsApi, permissionsApi, rolesApi, settingsApi, tenantsApi, usersApi, type Call } from "./management";
+import { analyticsApi, apiKeysApi, billingApi, organizationsApi, permissionsApi, rolesApi, settingsApi, tenantsApi, usersApi, type Call } from "./management";
 
 export type RotateSigningKeysRequest = z.input<typeof rotateSigningKeysRequestSchema>;
 export type RotateSigningKeysResponse = z.infer<typeof rotateSigningKeysResponseSchema>;
@@ -91,6 +91,7 @@ export class PlintoClient {
   readonly settings: ReturnType<typeof settingsApi>;
   readonly tenants: ReturnType<typeof tenantsApi>;
   readonly billing: ReturnType<typeof billingApi>;
+  readonly analytics: ReturnType<typeof analyticsApi>;
   readonly #token: string | undefined;
   readonly #tenant: string | undefined;
   readonly #fetch: typeof fetch;
@@ -133,6 +134,7 @@ export class PlintoClient {
     this.settings = settingsApi(call);
     this.tenants = tenantsApi(call);
     this.billing = billingApi(call);
+    this.analytics = analyticsApi(call);
   }
 
   /**

@@ -4,6 +4,10 @@ import {
   invoiceListResponseSchema,
   planChangedResponseSchema,
   type addMemberRequestSchema,
+  type analyticsSummaryQuerySchema,
+  analyticsSummaryResponseSchema,
+  type analyticsTimeseriesQuerySchema,
+  analyticsTimeseriesResponseSchema,
   apiKeyCreatedResponseSchema,
   apiKeyListResponseSchema,
   apiKeyResponseSchema,
@@ -207,6 +211,20 @@ export function settingsApi(call: Call) {
     /** Only the fields sent change; `null` clears one. */
     update: async (changes: In<typeof updateTenantSettingsRequestSchema>) =>
       (await call("PATCH", "/v1/settings", tenantSettingsResponseSchema, { body: changes })).settings,
+  };
+}
+
+/**
+ * The tenant's numbers (`analytics:read`): pass `from` and `to` as ISO 8601 timestamps; without them
+ * the range is the 30 days up to now. Days and months are UTC.
+ */
+export function analyticsApi(call: Call) {
+  return {
+    summary: async (query: QueryOf<typeof analyticsSummaryQuerySchema> = {}) =>
+      (await call("GET", "/v1/analytics/summary", analyticsSummaryResponseSchema, { query })).summary,
+    /** One point per day or month, oldest first, 0 where nothing happened. */
+    timeseries: async (query: In<typeof analyticsTimeseriesQuerySchema>) =>
+      (await call("GET", "/v1/analytics/timeseries", analyticsTimeseriesResponseSchema, { query })).timeseries,
   };
 }
 

@@ -35,6 +35,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               items={[
                 { href: "/", label: "Overview" },
                 { href: "/users", label: "Users" },
+                { href: "/analytics", label: "Analytics" },
                 { href: "/applications", label: "Applications" },
                 { href: "/settings", label: "Settings" },
                 { href: "/api-keys", label: "API keys" },

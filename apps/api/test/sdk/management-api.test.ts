@@ -196,6 +196,21 @@ describe("API keys, settings, applications, signing keys and billing", () => {
   });
 });
 
+describe("analytics", () => {
+  it("counts the users the scenarios above signed up, in a summary and per day", async () => {
+    const everyone: string[] = [];
+    for await (const user of plinto.paginate((cursor) => plinto.users.list({ limit: 100, ...(cursor ? { cursor } : {}) }), "users")) everyone.push(user.id);
+    expect(everyone.length).toBeGreaterThan(0);
+    const to = new Date(Date.now() + 60_000).toISOString();
+    const from = new Date(Date.now() - 86_400_000).toISOString();
+    const summary = await plinto.analytics.summary({ from, to });
+    expect(summary.signUps).toBe(everyone.length);
+    const series = await plinto.analytics.timeseries({ metric: "sign_ups", interval: "day", from, to });
+    expect(series.points.reduce((sum, p) => sum + p.value, 0)).toBe(everyone.length);
+    expect((await apiError(plinto.analytics.summary({ from: to, to: from }))).code).toBe("validation_failed");
+  });
+});
+
 describe("tenants, for platform operators and admins", () => {
   it("an operator creates, reads, renames and suspends tenants and names their admins; an admin lists theirs", async () => {
     const { tenant: created, apiKey } = await operator.tenants.create({
