@@ -12,13 +12,13 @@ test("an owner registers an application, sees its secret once, and deletes it", 
   await expect(page).toHaveURL(`${adminUrl}/applications`);
   await expect(page.getByRole("row").filter({ hasText: "demo-spa" })).toBeVisible();
 
-  await page.getByRole("textbox", { name: "Name" }).fill("Billing portal");
-  await page.getByRole("textbox", { name: "Redirect URIs" }).fill("javascript:alert(1)");
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill("Billing portal");
+  await page.getByRole("textbox", { name: "Redirect URIs", exact: true }).fill("javascript:alert(1)");
   await page.getByRole("button", { name: "Register application" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "The application was not registered" })).toBeVisible();
-  await expect(page.getByRole("textbox", { name: "Name" })).toHaveValue("Billing portal");
+  await expect(page.getByRole("textbox", { name: "Name", exact: true })).toHaveValue("Billing portal");
 
-  await page.getByRole("textbox", { name: "Redirect URIs" }).fill("https://billing.example.com/callback");
+  await page.getByRole("textbox", { name: "Redirect URIs", exact: true }).fill("https://billing.example.com/callback");
   await page.getByRole("button", { name: "Register application" }).click();
   const created = page.getByRole("status").filter({ hasText: '"Billing portal" registered' });
   await expect(created).toBeVisible();
