@@ -15,4 +15,5 @@ export * from "./organizations";
 export * from "./session-organizations";
 export * from "./api-keys";
 export * from "./tenants";
+export * from "./audit";
 export * from "./openapi";

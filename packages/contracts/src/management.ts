@@ -20,6 +20,7 @@ export const MANAGEMENT_SCOPES = [
   "settings:write",
   "tenants:read",
   "tenants:write",
+  "audit:read",
 ] as const;
 export type ManagementScope = (typeof MANAGEMENT_SCOPES)[number];
 export const managementScopeSchema = z.enum(MANAGEMENT_SCOPES);
