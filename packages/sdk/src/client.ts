@@ -20,7 +20,7 @@ import {
 } from "@plinto/contracts";
 import type { z } from "zod";
 import { PlintoApiError, PlintoNetworkError } from "./errors";
-import { apiKeysApi, organizationsApi, permissionsApi, rolesApi, settingsApi, tenantsApi, usersApi, type Call } from "./management";
+import { apiKeysApi, auditEventsApi, organizationsApi, permissionsApi, rolesApi, settingsApi, tenantsApi, usersApi, type Call, type CallText } from "./management";
 
 export type RotateSigningKeysRequest = z.input<typeof rotateSigningKeysRequestSchema>;
 export type RotateSigningKeysResponse = z.infer<typeof rotateSigningKeysResponseSchema>;
@@ -51,6 +51,8 @@ interface RequestOptions<S extends z.ZodType | undefined> {
   query?: Record<string, string | number | boolean | undefined>;
   /** Statuses other than 2xx whose body is still a valid answer (e.g. 503 from /ready). */
   acceptStatus?: number[];
+  /** A file rather than a JSON answer (an export): the success body as text, unparsed. */
+  asText?: boolean;
 }
 
 type Result<S> = S extends z.ZodType ? z.infer<S> : void;
@@ -90,6 +92,7 @@ export class PlintoClient {
   readonly apiKeys: ReturnType<typeof apiKeysApi>;
   readonly settings: ReturnType<typeof settingsApi>;
   readonly tenants: ReturnType<typeof tenantsApi>;
+  readonly auditEvents: ReturnType<typeof auditEventsApi>;
   readonly #token: string | undefined;
   readonly #tenant: string | undefined;
   readonly #fetch: typeof fetch;
@@ -131,6 +134,8 @@ export class PlintoClient {
     this.apiKeys = apiKeysApi(call);
     this.settings = settingsApi(call);
     this.tenants = tenantsApi(call);
+    const callText: CallText = (path, query) => this.#request(path, { schema: undefined, query, asText: true }) as never;
+    this.auditEvents = auditEventsApi(call, callText);
   }
 
   /**
@@ -163,7 +168,9 @@ export class PlintoClient {
     const search = new URLSearchParams();
     for (const [name, value] of Object.entries(options.query ?? {})) if (value !== undefined) search.set(name, String(value));
     const url = `${this.baseUrl}${path}${search.size > 0 ? `?${search}` : ""}`;
-    const headers: Record<string, string> = { accept: "application/json, application/problem+json" };
+    const headers: Record<string, string> = {
+      accept: options.asText ? "text/csv, application/json, application/problem+json" : "application/json, application/problem+json",
+    };
     if (this.#token) headers.authorization = `Bearer ${this.#token}`;
     if (this.#tenant) headers["plinto-tenant"] = this.#tenant;
     let body: string | undefined;
@@ -185,6 +192,7 @@ export class PlintoClient {
     }
 
     if (response.status === 204 && options.schema === undefined) return undefined as Result<S>;
+    if (options.asText && response.ok) return (await response.text()) as Result<S>;
 
     let parsedBody: unknown;
     try {
