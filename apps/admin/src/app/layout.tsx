@@ -34,6 +34,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <SiteNav
               items={[
                 { href: "/", label: "Overview" },
+                { href: "/audit", label: "Audit log" },
                 { href: urlOf("docs"), label: "Docs" },
               ]}
             />
