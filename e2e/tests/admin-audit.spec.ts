@@ -102,6 +102,13 @@ test("admin: the audit log shows a blocked user's event, its detail, and exports
   const detailAxe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
   expect(detailAxe.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.length} node(s) — ${v.help}`)).toEqual([]);
 
+  // Nothing matching says so; a filter the API refuses says why.
+  await page.goto(`${admin}/audit?action=nothing.happened.here`);
+  await expect(page.getByRole("heading", { name: "No events match" })).toBeVisible();
+  await expect(page.getByRole("table")).toHaveCount(0);
+  await page.goto(`${admin}/audit?action=${encodeURIComponent("Not an action")}`);
+  await expect(page.getByRole("alert").filter({ hasText: "The audit log could not be loaded" })).toContainText("action");
+
   // Without the admin's session (a request context of its own, no cookies), the export hands out nothing.
   const anonymous = await request.get(`${admin}/audit/export?format=csv`, { failOnStatusCode: false, maxRedirects: 0 });
   expect(anonymous.status()).toBe(401);
