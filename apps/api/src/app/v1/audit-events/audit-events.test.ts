@@ -1,5 +1,6 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { AUDIT_CSV_COLUMNS, auditEventExportJsonSchema, auditEventListResponseSchema, auditEventResponseSchema, type ManagementScope } from "@plinto/contracts";
+import { AUDIT_CSV_COLUMNS, AUDIT_EXPORT_LIMIT, auditEventExportJsonSchema, auditEventListResponseSchema, auditEventResponseSchema, type ManagementScope } from "@plinto/contracts";
 import type { TestDatabase } from "@plinto/db/testing";
 import { getTestInstance } from "../../../../test/instance";
 import { bodyOf, problemOf } from "../../../../test/responses";
@@ -108,6 +109,24 @@ describe("GET /v1/audit-events/export", () => {
     expect(body.events.map((e) => e.action)).toEqual(["user.created", "user.created"]);
     const other = auditEventExportJsonSchema.parse(await (await exportEvents(get("/audit-events/export?format=json&targetType=user", keys.b))).json());
     expect(other.events.map((e) => e.targetId)).toEqual([bUserId]);
+  });
+
+  it(`stops at ${AUDIT_EXPORT_LIMIT} events, newest first, and says it stopped`, async () => {
+    const big = await createTenant(database.db, systemContext, { slug: "audit-routes-big", name: "Big" });
+    const bigKey = (await createApiKey(database.db, systemContext, { tenantId: big.id, name: "audit", scopes: ["audit:read"] })).secret;
+    // Many events at once, straight into the table (the chain's hashes do not matter to an export).
+    await database.db.execute(sql`
+      insert into audit_events (tenant_id, id, seq, occurred_at, action, actor_type, data, hash)
+      select ${big.id}, 'evt_' || lpad(g::text, 26, '0'), g + 1000, now(), 'user.signed_in', 'user', '{}'::jsonb, md5(g::text)
+      from generate_series(1, ${AUDIT_EXPORT_LIMIT + 5}) as g`);
+    const json = await exportEvents(get("/audit-events/export?format=json&action=user.signed_in", bigKey));
+    expect(json.headers.get("plinto-export-truncated")).toBe("true");
+    const body = auditEventExportJsonSchema.parse(await json.json());
+    expect(body.truncated).toBe(true);
+    expect(body.events).toHaveLength(AUDIT_EXPORT_LIMIT);
+    expect(body.events[0]!.seq).toBe(AUDIT_EXPORT_LIMIT + 5 + 1000);
+    const csv = await (await exportEvents(get("/audit-events/export?action=user.signed_in", bigKey))).text();
+    expect(csv.split("\r\n")).toHaveLength(AUDIT_EXPORT_LIMIT + 2);
   });
 
   it("refuses a bad format, bad filters and a credential without audit:read", async () => {
