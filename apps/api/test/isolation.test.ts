@@ -8,10 +8,10 @@
  * fails here until the fixtures learn it. Inside one tenant, a member of one organization gets
  * nothing of another through the end-user organization routes.
  */
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { operations, type Operation } from "@plinto/contracts";
-import { apiKeys, applications, domains, invitations, memberships, organizations, permissions, roles, sessions, users } from "@plinto/db/schema";
+import { apiKeys, applications, auditEvents, domains, invitations, memberships, organizations, permissions, roles, sessions, users } from "@plinto/db/schema";
 import type { TestDatabase } from "@plinto/db/testing";
 import { hashToken, randomToken } from "../src/lib/crypto";
 import type { Runtime } from "../src/lib/runtime";
@@ -84,6 +84,8 @@ async function world(marker: string) {
   const key = await db.transaction((tx) =>
     createApiKey(tx, systemContext, { tenantId, name: `${marker} key`, scopes: API_KEY_SCOPES.filter((s) => !s.startsWith("tenants:")) }),
   );
+  // The tenant's newest audit event (the key's creation), named by id like any resource.
+  const [event] = await db.select().from(auditEvents).where(eq(auditEvents.tenantId, tenantId)).orderBy(desc(auditEvents.seq)).limit(1);
   const ids = {
     tenant: tenant.slug,
     user: user.id,
@@ -96,6 +98,7 @@ async function world(marker: string) {
     domain: domain!.id,
     application: application.application.id,
     apiKey: key.apiKey.id,
+    event: event!.id,
   };
   return { tenant, ids, secret: key.secret, marker };
 }
@@ -117,6 +120,7 @@ const PARAMS: Record<string, keyof World["ids"]> = {
   application: "application",
   apiKey: "apiKey",
   key: "apiKey",
+  event: "event",
 };
 
 /** Ids in an example body (`usr_…`, `org_…`, …) swapped for tenant B's of the same kind. */
@@ -145,6 +149,7 @@ async function snapshot(b: World) {
     domains: await db.select().from(domains).where(eq(domains.tenantId, t)),
     applications: await db.select().from(applications).where(eq(applications.tenantId, t)),
     apiKeys: await db.select({ id: apiKeys.id, revokedAt: apiKeys.revokedAt, scopes: apiKeys.scopes }).from(apiKeys).where(eq(apiKeys.tenantId, t)),
+    auditEvents: await db.select().from(auditEvents).where(eq(auditEvents.tenantId, t)),
   };
 }
 

@@ -17,4 +17,5 @@ export * from "./api-keys";
 export * from "./tenants";
 export * from "./billing";
 export * from "./analytics";
+export * from "./audit";
 export * from "./openapi";

@@ -23,6 +23,7 @@ export const MANAGEMENT_SCOPES = [
   "billing:read",
   "billing:write",
   "analytics:read",
+  "audit:read",
 ] as const;
 export type ManagementScope = (typeof MANAGEMENT_SCOPES)[number];
 export const managementScopeSchema = z.enum(MANAGEMENT_SCOPES);

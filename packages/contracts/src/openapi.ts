@@ -14,6 +14,7 @@ import { problemDetailsSchema } from "./problem";
 import { analyticsOperations } from "./analytics";
 import { apiKeyOperations } from "./api-keys";
 import { billingOperations } from "./billing";
+import { auditOperations } from "./audit";
 import { MANAGED_TENANT_HEADER } from "./management";
 import { authPath, bodyErrors, managed, withLimits, type Operation } from "./operation";
 import * as signingKeys from "./signing-keys";
@@ -338,6 +339,7 @@ export const operations: Operation[] = [
   ...tenantOperations,
   ...billingOperations,
   ...analyticsOperations,
+  ...auditOperations,
 ];
 
 const jsonSchema = (schema: z.ZodType, io: "input" | "output") =>
@@ -375,7 +377,14 @@ export function buildOpenApiDocument(serverUrl: string) {
       [op.success.status]: {
         description: op.success.description,
         ...(op.success.schema
-          ? { content: { "application/json": { schema: jsonSchema(op.success.schema, "output"), ...example(op.examples?.response) } } }
+          ? {
+              content: {
+                "application/json": { schema: jsonSchema(op.success.schema, "output"), ...example(op.examples?.response) },
+                ...Object.fromEntries(
+                  (op.success.alternatives ?? []).map((alt) => [alt.mediaType, { schema: jsonSchema(alt.schema, "output"), ...example(alt.example) }]),
+                ),
+              },
+            }
           : {}),
         ...(op.success.headers
           ? { headers: Object.fromEntries(Object.entries(op.success.headers).map(([h, d]) => [h, { description: d, schema: { type: "string" } }])) }
@@ -409,7 +418,7 @@ export function buildOpenApiDocument(serverUrl: string) {
     info: {
       title: "Plinto API",
       version: "1.0.0",
-      description: "Identity API: end-user authentication (sign-up, sign-in, MFA, passkeys, sessions, organizations) under /v1/tenants/{tenant}/auth, and the management API (users, organizations, roles, invitations, domains, applications, API keys, signing keys, settings, tenants). Errors are RFC 9457 problem documents with a stable `code`.",
+      description: "Identity API: end-user authentication (sign-up, sign-in, MFA, passkeys, sessions, organizations) under /v1/tenants/{tenant}/auth, and the management API (users, organizations, roles, invitations, domains, applications, API keys, signing keys, settings, tenants, audit log). Errors are RFC 9457 problem documents with a stable `code`.",
     },
     servers: [{ url: serverUrl }],
     tags: [...new Set(operations.map((o) => o.tag))].map((name) => ({ name })),

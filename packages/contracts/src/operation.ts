@@ -22,7 +22,17 @@ export interface Operation {
   query?: z.ZodObject;
   body?: z.ZodType;
   /** The success answer; no `schema` means no body (e.g. 204). */
-  success: { status: number; description: string; schema?: z.ZodType; headers?: Record<string, string> };
+  success: {
+    status: number;
+    description: string;
+    schema?: z.ZodType;
+    headers?: Record<string, string>;
+    /**
+     * Other media types the same answer comes in besides JSON (e.g. a CSV export), each with its
+     * schema and an example that the contract test parses like the JSON one.
+     */
+    alternatives?: Array<{ mediaType: string; schema: z.ZodType; example: unknown }>;
+  };
   /** Other answers that carry the success schema (e.g. 503 from /ready). */
   alsoReturns?: Array<{ status: number; description: string }>;
   errors: ErrorCode[];

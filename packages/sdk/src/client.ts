@@ -20,7 +20,7 @@ import {
 } from "@plinto/contracts";
 import type { z } from "zod";
 import { PlintoApiError, PlintoNetworkError } from "./errors";
-import { analyticsApi, apiKeysApi, billingApi, organizationsApi, permissionsApi, rolesApi, settingsApi, tenantsApi, usersApi, type Call } from "./management";
+import { analyticsApi, apiKeysApi, auditEventsApi, billingApi, organizationsApi, permissionsApi, rolesApi, settingsApi, tenantsApi, usersApi, type Call, type CallText } from "./management";
 
 export type RotateSigningKeysRequest = z.input<typeof rotateSigningKeysRequestSchema>;
 export type RotateSigningKeysResponse = z.infer<typeof rotateSigningKeysResponseSchema>;
@@ -51,6 +51,8 @@ interface RequestOptions<S extends z.ZodType | undefined> {
   query?: Record<string, string | number | boolean | undefined>;
   /** Statuses other than 2xx whose body is still a valid answer (e.g. 503 from /ready). */
   acceptStatus?: number[];
+  /** A file rather than a JSON answer (an export): the success body as text, unparsed. */
+  asText?: boolean;
 }
 
 type Result<S> = S extends z.ZodType ? z.infer<S> : void;
@@ -92,6 +94,7 @@ export class PlintoClient {
   readonly tenants: ReturnType<typeof tenantsApi>;
   readonly billing: ReturnType<typeof billingApi>;
   readonly analytics: ReturnType<typeof analyticsApi>;
+  readonly auditEvents: ReturnType<typeof auditEventsApi>;
   readonly #token: string | undefined;
   readonly #tenant: string | undefined;
   readonly #fetch: typeof fetch;
@@ -135,6 +138,8 @@ export class PlintoClient {
     this.tenants = tenantsApi(call);
     this.billing = billingApi(call);
     this.analytics = analyticsApi(call);
+    const callText: CallText = (path, query) => this.#request(path, { schema: undefined, query, asText: true }) as never;
+    this.auditEvents = auditEventsApi(call, callText);
   }
 
   /**
@@ -167,7 +172,9 @@ export class PlintoClient {
     const search = new URLSearchParams();
     for (const [name, value] of Object.entries(options.query ?? {})) if (value !== undefined) search.set(name, String(value));
     const url = `${this.baseUrl}${path}${search.size > 0 ? `?${search}` : ""}`;
-    const headers: Record<string, string> = { accept: "application/json, application/problem+json" };
+    const headers: Record<string, string> = {
+      accept: options.asText ? "text/csv, application/json, application/problem+json" : "application/json, application/problem+json",
+    };
     if (this.#token) headers.authorization = `Bearer ${this.#token}`;
     if (this.#tenant) headers["plinto-tenant"] = this.#tenant;
     let body: string | undefined;
@@ -189,6 +196,7 @@ export class PlintoClient {
     }
 
     if (response.status === 204 && options.schema === undefined) return undefined as Result<S>;
+    if (options.asText && response.ok) return (await response.text()) as Result<S>;
 
     let parsedBody: unknown;
     try {

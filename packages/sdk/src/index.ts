@@ -11,7 +11,7 @@ export {
   type RotateSigningKeysResponse,
   type SigningKeysApi,
 } from "./client";
-export type { PageQuery, UserListQuery } from "./management";
+export type { AuditEventExportQuery, AuditEventListQuery, PageQuery, UserListQuery } from "./management";
 export { PlintoApiError, PlintoError, PlintoNetworkError } from "./errors";
 export type {
   Application,

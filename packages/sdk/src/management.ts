@@ -8,6 +8,10 @@ import {
   analyticsSummaryResponseSchema,
   type analyticsTimeseriesQuerySchema,
   analyticsTimeseriesResponseSchema,
+  auditEventListResponseSchema,
+  type auditEventExportQuerySchema,
+  type auditEventListQuerySchema,
+  auditEventResponseSchema,
   apiKeyCreatedResponseSchema,
   apiKeyListResponseSchema,
   apiKeyResponseSchema,
@@ -79,6 +83,9 @@ export type Call = <S extends z.ZodType | undefined>(
   schema: S,
   options?: { body?: unknown; query?: Query },
 ) => Promise<S extends z.ZodType ? Out<S> : void>;
+
+/** How a namespace fetches a file (an export): the success body as text, errors as PlintoApiError. */
+export type CallText = (path: string, query?: Query) => Promise<string>;
 
 /**
  * One path segment from a caller's id or key. Encoded, and never `.` or `..`, which URL parsing
@@ -257,5 +264,22 @@ export function billingApi(call: Call) {
     /** Moves to another plan; a paid plan's invoice comes back with it. */
     changePlan: (plan: In<typeof changePlanRequestSchema>["plan"]) => call("PUT", "/v1/billing/plan", planChangedResponseSchema, { body: { plan } }),
     invoices: async () => (await call("GET", "/v1/billing/invoices", invoiceListResponseSchema)).invoices,
+  };
+}
+
+export type AuditEventListQuery = QueryOf<typeof auditEventListQuerySchema>;
+export type AuditEventExportQuery = QueryOf<typeof auditEventExportQuerySchema>;
+
+/** `/v1/audit-events`: the tenant's audit log, read only (`audit:read`). */
+export function auditEventsApi(call: Call, callText: CallText) {
+  return {
+    /** Newest first; `action` is an action (`user.blocked`) or a prefix ending in a dot (`user.`). */
+    list: (query: AuditEventListQuery = {}) => call("GET", "/v1/audit-events", auditEventListResponseSchema, { query }),
+    get: async (eventId: string) => (await call("GET", `/v1/audit-events/${segment(eventId, "eventId")}`, auditEventResponseSchema)).event,
+    /**
+     * Every event the filters match (newest first, up to 10 000) as the file's text: CSV by default,
+     * or `format: "json"` for `{ events, truncated }` as JSON text.
+     */
+    export: (query: AuditEventExportQuery = {}) => callText("/v1/audit-events/export", query),
   };
 }

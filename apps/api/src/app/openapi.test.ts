@@ -88,6 +88,10 @@ describe("GET /v1/openapi.json", () => {
         const parsed = op.success.schema.safeParse(op.examples?.response);
         expect(parsed.success, `${where} response example: ${parsed.error?.message}`).toBe(true);
       }
+      for (const alt of op.success.alternatives ?? []) {
+        const parsed = alt.schema.safeParse(alt.example);
+        expect(parsed.success, `${where} ${alt.mediaType} example: ${parsed.error?.message}`).toBe(true);
+      }
     }
   });
 
@@ -98,6 +102,10 @@ describe("GET /v1/openapi.json", () => {
     expect(list.security).toEqual([{ apiKey: [] }, { adminToken: [] }]);
     expect(list.parameters.some((p: { name: string; in: string }) => p.in === "header" && p.name === "plinto-tenant")).toBe(true);
     expect(list.responses["200"].content["application/json"].example.applications).toBeInstanceOf(Array);
+    // An export answers a file in more than one format; each is described with its example.
+    const exported = document.paths["/v1/audit-events/export"].get.responses["200"];
+    expect(exported.content["text/csv"].example).toMatch(/^id,seq,occurredAt,action,/);
+    expect(exported.content["application/json"].example.events).toBeInstanceOf(Array);
     const create = document.paths["/v1/applications"].post;
     expect(create.requestBody.content["application/json"].example.name).toEqual(expect.any(String));
   });

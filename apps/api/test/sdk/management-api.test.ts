@@ -211,6 +211,33 @@ describe("analytics", () => {
   });
 });
 
+describe("audit log", () => {
+  it("lists, filters, pages, reads and exports the tenant's events", async () => {
+    const lin = await plinto.users.create({ email: "audited@acme.example", name: "=1+1, \"quoted\"" });
+    await plinto.users.block(lin.id);
+    const { events } = await plinto.auditEvents.list({ action: "user.blocked", targetId: lin.id });
+    expect(events.map((e) => [e.action, e.actorType, e.targetId])).toEqual([["user.blocked", "api_key", lin.id]]);
+    const page = await plinto.auditEvents.list({ action: "user.", limit: 1 });
+    expect(page.nextCursor).toEqual(expect.any(String));
+    const userEvents = [];
+    for await (const event of plinto.paginate((cursor) => plinto.auditEvents.list({ action: "user.", limit: 2, ...(cursor ? { cursor } : {}) }), "events")) {
+      userEvents.push(event);
+    }
+    expect(userEvents.every((e) => e.action.startsWith("user."))).toBe(true);
+    expect(new Set(userEvents.map((e) => e.id)).size).toBe(userEvents.length);
+    expect(await plinto.auditEvents.get(events[0]!.id)).toEqual(events[0]);
+    expect((await apiError(plinto.auditEvents.get("evt_01jbz6y0fq7m2x9d8c4v6b5n3k"))).code).toBe("not_found");
+
+    const csv = await plinto.auditEvents.export({ targetId: lin.id });
+    expect(csv.split("\r\n")[0]).toMatch(/^id,seq,occurredAt,action,/);
+    expect(csv).toContain(`${events[0]!.id},`);
+    const json = JSON.parse(await plinto.auditEvents.export({ targetId: lin.id, format: "json" })) as { events: Array<{ id: string }>; truncated: boolean };
+    expect(json.events.map((e) => e.id)).toContain(events[0]!.id);
+    expect(json.truncated).toBe(false);
+    expect((await apiError(plinto.auditEvents.export({ format: "xml" as never }))).code).toBe("validation_failed");
+  });
+});
+
 describe("tenants, for platform operators and admins", () => {
   it("an operator creates, reads, renames and suspends tenants and names their admins; an admin lists theirs", async () => {
     const { tenant: created, apiKey } = await operator.tenants.create({
@@ -252,6 +279,8 @@ describe("tenants, for platform operators and admins", () => {
     ]);
     const inAcme = new PlintoClient({ baseUrl: runtime.config.publicUrl, token, tenant: "sdk-acme", fetch: routerFetch });
     expect((await inAcme.users.list()).users.length).toBeGreaterThan(0);
+    // A viewer reads the audit log.
+    expect((await inAcme.auditEvents.list({ limit: 1 })).events).toHaveLength(1);
     expect((await apiError(inAcme.users.create({ email: "viewer-cannot@acme.example" }))).code).toBe("forbidden");
     expect(() => new PlintoClient({ baseUrl: runtime.config.publicUrl, apiKey: "plinto_sk_x", tenant: "sdk-acme" })).toThrow(TypeError);
 
