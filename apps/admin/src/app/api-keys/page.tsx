@@ -1,6 +1,7 @@
 import { MANAGEMENT_SCOPES } from "@plinto/contracts";
-import { Alert, Badge, Button, ButtonLink, EmptyState, Table, TableBody, TableHead, TableHeaderCell, TableRow } from "@plinto/ui";
+import { Alert, Badge, ButtonLink, EmptyState, Table, TableBody, TableHead, TableHeaderCell, TableRow } from "@plinto/ui";
 import type { Metadata } from "next";
+import { ConfirmPanel, SignInFirst, TenantPage } from "~/components/TenantPage";
 import { tenantContext } from "~/lib/tenant";
 import { revokeApiKeyAction } from "./actions";
 import { CreateApiKeyForm } from "./CreateApiKeyForm";
@@ -13,25 +14,14 @@ const day = (iso: string | null) => (iso ? new Date(iso).toLocaleDateString("en-
 export default async function ApiKeysPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const context = await tenantContext();
-  if (!context) {
-    return (
-      <div className="mx-auto max-w-6xl px-4 py-10 sm:px-6">
-        <EmptyState headingLevel={2} title="Sign in to see API keys" description="API keys belong to a tenant you administer." />
-      </div>
-    );
-  }
+  if (!context) return <SignInFirst what="API keys" />;
   const keys = await context.api.apiKeys.list();
   const canWrite = context.can("api_keys:write");
   // A key can only be given scopes its maker holds, and tenants:* only exist in the platform tenant.
   const grantable = MANAGEMENT_SCOPES.filter((s) => context.can(s) && (context.tenant.kind === "platform" || !s.startsWith("tenants:")));
   const revoking = typeof params.revoke === "string" ? keys.find((k) => k.id === params.revoke && !k.revokedAt) : undefined;
   return (
-    <div className="mx-auto max-w-6xl space-y-8 px-4 py-10 sm:px-6">
-      <header>
-        <p className="text-sm font-semibold text-brand-700">{context.tenant.name}</p>
-        <h1 className="mt-1 text-3xl font-bold tracking-tight">API keys</h1>
-        <p className="mt-2 max-w-3xl text-muted">Keys your backend uses to call the management API. Each has only the scopes it was given.</p>
-      </header>
+    <TenantPage tenantName={context.tenant.name} title="API keys" lead="Keys your backend uses to call the management API. Each has only the scopes it was given.">
       {params.revoked ? <Alert variant="success" title="Key revoked">It stopped working at once.</Alert> : null}
       {typeof params.error === "string" ? (
         <Alert variant="danger" title="The key was not revoked">
@@ -39,18 +29,16 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
         </Alert>
       ) : null}
       {revoking ? (
-        <Alert variant="warning" title={`Revoke "${revoking.name}"?`}>
-          <form action={revokeApiKeyAction} className="mt-2 flex flex-wrap items-center gap-3">
-            <input type="hidden" name="apiKey" value={revoking.id} />
-            <span>Anything using it stops working at once.</span>
-            <Button type="submit" variant="danger">
-              Revoke the key
-            </Button>
-            <ButtonLink href="/api-keys" variant="ghost">
-              Keep it
-            </ButtonLink>
-          </form>
-        </Alert>
+        <ConfirmPanel
+          title={`Revoke "${revoking.name}"?`}
+          consequence="Anything using it stops working at once."
+          action={revokeApiKeyAction}
+          fields={{ apiKey: revoking.id }}
+          confirmLabel="Revoke the key"
+          confirmVariant="danger"
+          cancelHref="/api-keys"
+          cancelLabel="Keep it"
+        />
       ) : null}
       {keys.length === 0 ? (
         <EmptyState title="No API keys yet" description="Create one below for your backend or CI." />
@@ -106,6 +94,6 @@ export default async function ApiKeysPage({ searchParams }: { searchParams: Prom
           </div>
         </section>
       ) : null}
-    </div>
+    </TenantPage>
   );
 }

@@ -1,5 +1,6 @@
-import { Alert, Badge, Button, ButtonLink, EmptyState, Table, TableBody, TableHead, TableHeaderCell, TableRow } from "@plinto/ui";
+import { Alert, Badge, ButtonLink, EmptyState, Table, TableBody, TableHead, TableHeaderCell, TableRow } from "@plinto/ui";
 import type { Metadata } from "next";
+import { ConfirmPanel, SignInFirst, TenantPage } from "~/components/TenantPage";
 import { tenantContext } from "~/lib/tenant";
 import { deleteApplicationAction } from "./actions";
 import { CreateApplicationForm } from "./CreateApplicationForm";
@@ -12,23 +13,12 @@ const TYPES: Record<string, string> = { web: "Web", spa: "Single-page", native: 
 export default async function ApplicationsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const context = await tenantContext();
-  if (!context) {
-    return (
-      <div className="mx-auto max-w-6xl px-4 py-10 sm:px-6">
-        <EmptyState headingLevel={2} title="Sign in to see applications" description="Applications belong to a tenant you administer." />
-      </div>
-    );
-  }
+  if (!context) return <SignInFirst what="applications" />;
   const applications = await context.api.applications.list();
   const canWrite = context.can("applications:write");
   const deleting = typeof params.delete === "string" ? applications.find((a) => a.id === params.delete) : undefined;
   return (
-    <div className="mx-auto max-w-6xl space-y-8 px-4 py-10 sm:px-6">
-      <header>
-        <p className="text-sm font-semibold text-brand-700">{context.tenant.name}</p>
-        <h1 className="mt-1 text-3xl font-bold tracking-tight">Applications</h1>
-        <p className="mt-2 max-w-3xl text-muted">The apps that sign people in through this tenant&apos;s OpenID Provider.</p>
-      </header>
+    <TenantPage tenantName={context.tenant.name} title="Applications" lead="The apps that sign people in through this tenant's OpenID Provider.">
       {params.deleted ? <Alert variant="success" title="Application deleted">Its tokens, grants and consents went with it.</Alert> : null}
       {typeof params.error === "string" ? (
         <Alert variant="danger" title="The application was not deleted">
@@ -36,18 +26,16 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
         </Alert>
       ) : null}
       {deleting && canWrite ? (
-        <Alert variant="warning" title={`Delete "${deleting.name}"?`}>
-          <form action={deleteApplicationAction} className="mt-2 flex flex-wrap items-center gap-3">
-            <input type="hidden" name="application" value={deleting.id} />
-            <span>Everyone signed in to it is signed out of it, and its client ID stops working.</span>
-            <Button type="submit" variant="danger">
-              Delete the application
-            </Button>
-            <ButtonLink href="/applications" variant="ghost">
-              Keep it
-            </ButtonLink>
-          </form>
-        </Alert>
+        <ConfirmPanel
+          title={`Delete "${deleting.name}"?`}
+          consequence="Everyone signed in to it is signed out of it, and its client ID stops working."
+          action={deleteApplicationAction}
+          fields={{ application: deleting.id }}
+          confirmLabel="Delete the application"
+          confirmVariant="danger"
+          cancelHref="/applications"
+          cancelLabel="Keep it"
+        />
       ) : null}
       {applications.length === 0 ? (
         <EmptyState title="No applications yet" description="Register one below to sign people in through this tenant." />
@@ -95,6 +83,6 @@ export default async function ApplicationsPage({ searchParams }: { searchParams:
           </div>
         </section>
       ) : null}
-    </div>
+    </TenantPage>
   );
 }

@@ -1,6 +1,7 @@
 import { PLANS, planKeySchema, type PlanKey } from "@plinto/contracts";
-import { Alert, Badge, Button, ButtonLink, Card, CardDescription, CardTitle, EmptyState, Table, TableBody, TableHead, TableHeaderCell, TableRow } from "@plinto/ui";
+import { Alert, Badge, ButtonLink, Card, CardDescription, CardTitle, EmptyState, Table, TableBody, TableHead, TableHeaderCell, TableRow } from "@plinto/ui";
 import type { Metadata } from "next";
+import { ConfirmPanel, SignInFirst, TenantPage } from "~/components/TenantPage";
 import { tenantContext } from "~/lib/tenant";
 import { changePlanAction } from "./actions";
 
@@ -19,13 +20,7 @@ const ERRORS: Record<string, string> = {
 export default async function BillingPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const context = await tenantContext();
-  if (!context) {
-    return (
-      <div className="mx-auto max-w-6xl px-4 py-10 sm:px-6">
-        <EmptyState headingLevel={2} title="Sign in to see billing" description="Billing belongs to a tenant you administer." />
-      </div>
-    );
-  }
+  if (!context) return <SignInFirst what="billing" />;
   const [billing, invoices] = await Promise.all([context.api.billing.get(), context.api.billing.invoices()]);
   const canChange = context.can("billing:write");
   const asked = planKeySchema.safeParse(params.change);
@@ -34,14 +29,7 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
   const share = usage.limit ? Math.min(100, Math.round((usage.monthlyActiveUsers / usage.limit) * 100)) : 0;
 
   return (
-    <div className="mx-auto max-w-6xl space-y-10 px-4 py-10 sm:px-6">
-      <header>
-        <p className="text-sm font-semibold text-brand-700">{context.tenant.name}</p>
-        <h1 className="mt-1 text-3xl font-bold tracking-tight">Billing</h1>
-        <p className="mt-2 text-muted">
-          Plans bill by calendar month. Payments go through the {billing.provider} payment provider.
-        </p>
-      </header>
+    <TenantPage tenantName={context.tenant.name} title="Billing" lead={`Plans bill by calendar month. Payments go through the ${billing.provider} payment provider.`}>
 
       {typeof params.changed === "string" ? (
         <Alert variant="success" title="Plan changed">
@@ -89,20 +77,19 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
       </section>
 
       {confirming ? (
-        <Alert variant="warning" title={`Switch to ${PLANS[confirming].name}?`}>
-          <form action={changePlanAction} className="mt-2 flex flex-wrap items-center gap-3">
-            <input type="hidden" name="plan" value={confirming} />
-            <span>
-              {PLANS[confirming].priceMonthlyMinor > 0
-                ? `${money(PLANS[confirming].priceMonthlyMinor, billing.plan.currency)} is billed now for this month.`
-                : "Nothing is billed on the Free plan."}
-            </span>
-            <Button type="submit">Confirm the switch to {PLANS[confirming].name}</Button>
-            <ButtonLink href="/billing" variant="ghost">
-              Keep {billing.plan.name}
-            </ButtonLink>
-          </form>
-        </Alert>
+        <ConfirmPanel
+          title={`Switch to ${PLANS[confirming].name}?`}
+          consequence={
+            PLANS[confirming].priceMonthlyMinor > 0
+              ? `${money(PLANS[confirming].priceMonthlyMinor, billing.plan.currency)} is billed now for this month.`
+              : "Nothing is billed on the Free plan."
+          }
+          action={changePlanAction}
+          fields={{ plan: confirming }}
+          confirmLabel={`Confirm the switch to ${PLANS[confirming].name}`}
+          cancelHref="/billing"
+          cancelLabel={`Keep ${billing.plan.name}`}
+        />
       ) : null}
 
       <section aria-labelledby="plans-title">
@@ -173,6 +160,6 @@ export default async function BillingPage({ searchParams }: { searchParams: Prom
           </div>
         )}
       </section>
-    </div>
+    </TenantPage>
   );
 }

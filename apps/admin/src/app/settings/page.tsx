@@ -1,5 +1,5 @@
-import { EmptyState } from "@plinto/ui";
 import type { Metadata } from "next";
+import { SignInFirst, TenantPage } from "~/components/TenantPage";
 import { tenantContext } from "~/lib/tenant";
 import { SettingsForm } from "./SettingsForm";
 
@@ -10,21 +10,10 @@ const asText = (value: number | undefined, scale = 1) => (value === undefined ? 
 
 export default async function SettingsPage() {
   const context = await tenantContext();
-  if (!context) {
-    return (
-      <div className="mx-auto max-w-6xl px-4 py-10 sm:px-6">
-        <EmptyState headingLevel={2} title="Sign in to see settings" description="Settings belong to a tenant you administer." />
-      </div>
-    );
-  }
+  if (!context) return <SignInFirst what="settings" />;
   const settings = await context.api.settings.get();
   return (
-    <div className="mx-auto max-w-6xl space-y-8 px-4 py-10 sm:px-6">
-      <header>
-        <p className="text-sm font-semibold text-brand-700">{context.tenant.name}</p>
-        <h1 className="mt-1 text-3xl font-bold tracking-tight">Settings</h1>
-        <p className="mt-2 max-w-3xl text-muted">How people sign in to this tenant&apos;s applications, and how its hosted pages look.</p>
-      </header>
+    <TenantPage tenantName={context.tenant.name} title="Settings" lead="How people sign in to this tenant's applications, and how its hosted pages look.">
       <SettingsForm
         tenantName={context.tenant.name}
         canWrite={context.can("settings:write")}
@@ -41,6 +30,6 @@ export default async function SettingsPage() {
           absoluteDays: asText(settings.sessionLifetimes?.absoluteSeconds, 86_400),
         }}
       />
-    </div>
+    </TenantPage>
   );
 }

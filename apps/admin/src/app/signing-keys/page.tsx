@@ -1,5 +1,6 @@
-import { Alert, Badge, Button, ButtonLink, EmptyState, Table, TableBody, TableHead, TableHeaderCell, TableRow } from "@plinto/ui";
+import { Alert, Badge, ButtonLink, Table, TableBody, TableHead, TableHeaderCell, TableRow } from "@plinto/ui";
 import type { Metadata } from "next";
+import { ConfirmPanel, SignInFirst, TenantPage } from "~/components/TenantPage";
 import { tenantContext } from "~/lib/tenant";
 import { rotateSigningKeysAction } from "./actions";
 
@@ -13,25 +14,15 @@ const STATUS = { next: { label: "Next", tone: "neutral" }, active: { label: "Act
 export default async function SigningKeysPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const params = await searchParams;
   const context = await tenantContext();
-  if (!context) {
-    return (
-      <div className="mx-auto max-w-6xl px-4 py-10 sm:px-6">
-        <EmptyState headingLevel={2} title="Sign in to see signing keys" description="Signing keys belong to a tenant you administer." />
-      </div>
-    );
-  }
+  if (!context) return <SignInFirst what="signing keys" />;
   const keys = await context.api.signingKeys.list();
   const canRotate = context.can("signing_keys:write");
   return (
-    <div className="mx-auto max-w-6xl space-y-8 px-4 py-10 sm:px-6">
-      <header>
-        <p className="text-sm font-semibold text-brand-700">{context.tenant.name}</p>
-        <h1 className="mt-1 text-3xl font-bold tracking-tight">Signing keys</h1>
-        <p className="mt-2 max-w-3xl text-muted">
-          The keys that sign this tenant&apos;s tokens, published in its JWKS. Rotating makes the published next key sign from now on; the old
-          one stays published until every token it signed has expired, so nothing already issued stops verifying.
-        </p>
-      </header>
+    <TenantPage
+      tenantName={context.tenant.name}
+      title="Signing keys"
+      lead="The keys that sign this tenant's tokens, published in its JWKS. Rotating makes the published next key sign from now on; the old one stays published until every token it signed has expired, so nothing already issued stops verifying."
+    >
       {typeof params.rotated === "string" ? (
         <Alert variant="success" title="Keys rotated">{`Key ${params.rotated} signs new tokens now.`}</Alert>
       ) : null}
@@ -42,15 +33,14 @@ export default async function SigningKeysPage({ searchParams }: { searchParams: 
       ) : null}
       {canRotate ? (
         params.confirm === "rotate" ? (
-          <Alert variant="warning" title="Rotate the signing keys?">
-            <form action={rotateSigningKeysAction} className="mt-2 flex flex-wrap items-center gap-3">
-              <span>New tokens will be signed with the next key; tokens already issued keep verifying.</span>
-              <Button type="submit">Rotate now</Button>
-              <ButtonLink href="/signing-keys" variant="ghost">
-                Cancel
-              </ButtonLink>
-            </form>
-          </Alert>
+          <ConfirmPanel
+            title="Rotate the signing keys?"
+            consequence="New tokens will be signed with the next key; tokens already issued keep verifying."
+            action={rotateSigningKeysAction}
+            confirmLabel="Rotate now"
+            cancelHref="/signing-keys"
+            cancelLabel="Cancel"
+          />
         ) : (
           <ButtonLink href="/signing-keys?confirm=rotate" variant="secondary">
             Rotate keys
@@ -85,6 +75,6 @@ export default async function SigningKeysPage({ searchParams }: { searchParams: 
           ))}
         </TableBody>
       </Table>
-    </div>
+    </TenantPage>
   );
 }
