@@ -1,16 +1,22 @@
 import { Alert, Button, ButtonLink, EmptyState, type ButtonVariant } from "@plinto/ui";
 import type { ReactNode } from "react";
 
-/** The frame of a page about the chosen tenant: its name above the title, a lead, then the content. */
-export function TenantPage({ tenantName, title, lead, children }: { tenantName: string; title: string; lead?: ReactNode; children: ReactNode }) {
+/**
+ * The frame of a page about the chosen tenant: its name above the title (or "Admin dashboard" when
+ * there is none yet), a lead, an optional action beside the title, then the content.
+ */
+export function TenantPage(props: { tenantName?: string | undefined; title: string; lead?: ReactNode; action?: ReactNode; children: ReactNode }) {
   return (
     <div className="mx-auto max-w-6xl space-y-8 px-4 py-10 sm:px-6">
-      <header>
-        <p className="text-sm font-semibold text-brand-700">{tenantName}</p>
-        <h1 className="mt-1 text-3xl font-bold tracking-tight">{title}</h1>
-        {lead ? <p className="mt-2 max-w-3xl text-muted">{lead}</p> : null}
+      <header className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <p className="text-sm font-semibold text-brand-700">{props.tenantName ?? "Admin dashboard"}</p>
+          <h1 className="mt-1 text-3xl font-bold tracking-tight">{props.title}</h1>
+          {props.lead ? <p className="mt-2 max-w-3xl text-muted">{props.lead}</p> : null}
+        </div>
+        {props.action}
       </header>
-      {children}
+      {props.children}
     </div>
   );
 }

@@ -5,6 +5,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { auth } from "~/auth";
 import { AnalyticsChart, type ChartRow } from "~/components/analytics/AnalyticsChart";
+import { TenantPage } from "~/components/TenantPage";
 import { tenantContext } from "~/lib/tenant";
 import { RANGES, bucketLabel, rangeKeyOf, rangeOf, type RangeKey } from "./range";
 
@@ -70,18 +71,11 @@ function RangePicker({ current }: { current: RangeKey }) {
 
 export default async function AnalyticsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const key = rangeKeyOf((await searchParams).range);
-  const header = (
-    <header className="max-w-3xl">
-      <p className="text-sm font-semibold text-brand-700">Admin dashboard</p>
-      <h1 className="mt-1 text-3xl font-bold tracking-tight sm:text-4xl">Analytics</h1>
-      <p className="mt-4 text-lg text-muted">Sign-ups, sign-ins and active users of the tenant, day by day or month by month (UTC).</p>
-    </header>
-  );
+  const context = await tenantContext().catch(() => null);
   const shell = (body: ReactNode) => (
-    <div className="mx-auto max-w-6xl px-4 py-10 sm:px-6">
-      {header}
-      <div className="mt-8">{body}</div>
-    </div>
+    <TenantPage tenantName={context?.tenant.name} title="Analytics" lead="Sign-ups, sign-ins and active users of the tenant, day by day or month by month (UTC).">
+      <div>{body}</div>
+    </TenantPage>
   );
 
   if (!(await auth.signedInUser())) {
@@ -89,7 +83,6 @@ export default async function AnalyticsPage({ searchParams }: { searchParams: Pr
       <EmptyState headingLevel={2} title="Sign in to see analytics" description="Analytics are shown to the administrators of a tenant: use Sign in at the top of the page." />,
     );
   }
-  const context = await tenantContext().catch(() => null);
   if (!context) {
     return shell(<EmptyState headingLevel={2} title="No tenant to show" description="You do not administer any tenant yet. An owner of one can add you." />);
   }

@@ -5,6 +5,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { AuditFilters } from "~/components/AuditFilters";
 import { ACTOR_TYPE_WORDS, apiFilters, filterForm, formQuery } from "~/lib/audit";
+import { TenantPage } from "~/components/TenantPage";
 import { tenantContext } from "~/lib/tenant";
 
 export const dynamic = "force-dynamic";
@@ -119,16 +120,12 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
   }
 
   return (
-    <div className="mx-auto max-w-6xl px-4 py-10 sm:px-6">
-      <header className="mb-8 max-w-3xl">
-        <p className="text-sm font-semibold text-brand-700">{context ? context.tenant.name : "Admin dashboard"}</p>
-        <h1 className="mt-1 text-3xl font-bold tracking-tight">Audit log</h1>
-        <p className="mt-3 text-muted">
-          Every security-relevant change in this tenant, who made it and when. The log is append-only and hash-chained: an event cannot be
-          edited or removed.
-        </p>
-      </header>
-      {body}
-    </div>
+    <TenantPage
+      tenantName={context?.tenant.name}
+      title="Audit log"
+      lead="Every security-relevant change in this tenant, who made it and when. The log is append-only and hash-chained: an event cannot be edited or removed."
+    >
+      <div>{body}</div>
+    </TenantPage>
   );
 }

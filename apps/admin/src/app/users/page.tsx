@@ -1,5 +1,6 @@
 import { Alert, Badge, Button, ButtonLink, EmptyState, Input, Select, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow } from "@plinto/ui";
 import type { Metadata } from "next";
+import { TenantPage } from "~/components/TenantPage";
 import { tenantContext } from "~/lib/tenant";
 import { filtersOf, problemText, usersHref, when } from "~/lib/users";
 
@@ -19,11 +20,11 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const context = await tenantContext().catch(() => null);
   if (!context) {
     return (
-      <Page>
+      <TenantPage title="Users" lead="Everyone who can sign in to a tenant.">
         <Alert variant="warning" title="Sign in to manage users">
           Users are read from the management API as you, so sign in with an account that administers a tenant.
         </Alert>
-      </Page>
+      </TenantPage>
     );
   }
 
@@ -45,8 +46,10 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
   const canWrite = context.can("users:write");
 
   return (
-    <Page
+    <TenantPage
       tenantName={context.tenant.name}
+      title="Users"
+      lead={`Everyone who can sign in to ${context.tenant.name}.`}
       action={canWrite ? <ButtonLink href="/users/new">New user</ButtonLink> : null}
     >
       {params.deleted ? <Alert variant="success" className="mt-6" title="The user was deleted." /> : null}
@@ -142,21 +145,6 @@ export default async function UsersPage({ searchParams }: { searchParams: Promis
           </>
         ) : null}
       </div>
-    </Page>
-  );
-}
-
-function Page({ tenantName, action, children }: { tenantName?: string; action?: React.ReactNode; children: React.ReactNode }) {
-  return (
-    <div className="mx-auto max-w-6xl px-4 py-10 sm:px-6">
-      <header className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <h1 className="text-3xl font-bold tracking-tight">Users</h1>
-          <p className="mt-2 text-muted">{tenantName ? `Everyone who can sign in to ${tenantName}.` : "Everyone who can sign in to a tenant."}</p>
-        </div>
-        {action}
-      </header>
-      {children}
-    </div>
+    </TenantPage>
   );
 }
