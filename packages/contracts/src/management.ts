@@ -8,6 +8,7 @@ import { z } from "zod";
 export const MANAGEMENT_SCOPES = [
   "users:read",
   "users:write",
+  "users:impersonate",
   "organizations:read",
   "organizations:write",
   "applications:read",
@@ -43,7 +44,7 @@ export const ADMIN_ROLES = {
     "api_keys:write",
     "signing_keys:write",
   ],
-  support: [...readScopes.filter((s) => s !== "tenants:read"), "users:write"],
+  support: [...readScopes.filter((s) => s !== "tenants:read"), "users:write", "users:impersonate"],
   viewer: readScopes,
 } as const satisfies Record<string, readonly ManagementScope[]>;
 export type AdminRole = keyof typeof ADMIN_ROLES;

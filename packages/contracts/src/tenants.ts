@@ -65,12 +65,16 @@ const sessionLifetimesPatch = z
  * `PATCH /v1/settings`: deep merge. Only the fields sent change; `null` clears a field or a whole
  * group. `mfaPolicy.requiredSince` is Plinto's to stamp (when mode becomes required), not yours.
  */
+const impersonationPatch = z.object({ notifyUser: field(bool("notifyUser")) }).strict();
+
 export const updateTenantSettingsRequestSchema = z
   .object({
     branding: field(brandingPatch),
     passwordPolicy: field(passwordPolicyPatch),
     mfaPolicy: field(mfaPolicyPatch),
     sessionLifetimes: field(sessionLifetimesPatch),
+    /** Whether a user is mailed when an administrator signs in as them (default: yes). */
+    impersonation: field(impersonationPatch),
   })
   .strict();
 export type UpdateTenantSettingsRequest = z.infer<typeof updateTenantSettingsRequestSchema>;
@@ -88,6 +92,7 @@ export const tenantSettingsSchema = z.object({
     })
     .optional(),
   sessionLifetimes: z.object({ idleSeconds: z.number().optional(), absoluteSeconds: z.number().optional() }).optional(),
+  impersonation: z.object({ notifyUser: z.boolean().optional() }).optional(),
 });
 export const tenantSettingsResponseSchema = z.object({ settings: tenantSettingsSchema });
 

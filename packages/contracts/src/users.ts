@@ -106,6 +106,19 @@ export const userFactorsResetResponseSchema = z.object({
   removed: z.object({ totp: z.int().min(0), recoveryCodes: z.int().min(0) }),
 });
 
+/** `POST /v1/users/{user}/impersonation`: why, and for how long (minutes, 5–60, default 15). */
+export const impersonateUserRequestSchema = z
+  .object({
+    reason: z.string({ error: "Say why" }).trim().min(3, { error: "Say why, in 3–500 characters" }).max(500, { error: "Say why, in 3–500 characters" }),
+    minutes: z.int({ error: "minutes is a whole number from 5 to 60" }).min(5).max(60).optional(),
+  })
+  .strict();
+export const impersonationCreatedResponseSchema = z.object({
+  impersonationId: z.string(),
+  url: z.string().describe("Open it in a browser within two minutes; it works once"),
+  expiresAt: timestamp.describe("When the link stops working"),
+});
+
 // ── Examples and operations ───────────────────────────────────────────────────────────────────
 
 const at = "2026-11-27T09:30:00.000Z";
@@ -223,5 +236,20 @@ export const userOperations: Operation[] = [
     success: { status: 202, description: "Mailed", schema: userPasswordResetSentResponseSchema },
     errors: [...managed, "not_found", "conflict", "rate_limited"],
     examples: { response: { status: "reset_sent" } },
+  },
+  {
+    method: "post", path: path("/{user}/impersonation"), operationId: "impersonateUser", tag, security: "management", scope: "users:impersonate",
+    summary: "Sign in as a user for support: answers a single-use link (two minutes) that starts a session of the asked length (5–60 minutes) with a banner; audited, and the user is mailed unless the tenant turned that off",
+    body: impersonateUserRequestSchema,
+    success: { status: 201, description: "The link, to open in a browser", schema: impersonationCreatedResponseSchema },
+    errors: [...managed, ...bodyErrors, "conflict"],
+    examples: {
+      request: { reason: "Ticket #4821: cannot see the invoices page", minutes: 15 },
+      response: {
+        impersonationId: "imp_01jbz6y0fq7m2x9d8c4v6b5n3k",
+        url: "https://auth.acme.example/t/acme/impersonate?ticket=k3Jx9QeS0bN2vV7yTfA1wQ8mR5tU2pZ6cX4eL0aH9dG",
+        expiresAt: "2026-11-27T09:32:00.000Z",
+      },
+    },
   },
 ];

@@ -31,6 +31,7 @@ export const idPrefixes = {
   mfaChallenge: "mfa",
   webauthnChallenge: "wac",
   invoice: "invc",
+  impersonation: "imp",
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

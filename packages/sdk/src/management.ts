@@ -38,6 +38,8 @@ import {
   permissionResponseSchema,
   roleListResponseSchema,
   roleResponseSchema,
+  type impersonateUserRequestSchema,
+  impersonationCreatedResponseSchema,
   sessionRevokedResponseSchema,
   type setTenantAdminRequestSchema,
   tenantAdminListResponseSchema,
@@ -123,6 +125,12 @@ export function usersApi(call: Call) {
         call("DELETE", user(userId, `/sessions/${segment(sessionId, "sessionId")}`), sessionRevokedResponseSchema),
       revokeAll: (userId: string) => call("DELETE", user(userId, "/sessions"), userSessionsRevokedResponseSchema),
     },
+    /**
+     * A single-use link (two minutes) that signs whoever opens it in as the user for support, for
+     * `minutes` (5–60); audited, and the user is mailed unless the tenant turned that off.
+     */
+    impersonate: (userId: string, input: In<typeof impersonateUserRequestSchema>) =>
+      call("POST", user(userId, "/impersonation"), impersonationCreatedResponseSchema, { body: input }),
     /** Removes the user's authenticator apps and recovery codes (they are told by mail); passkeys stay. */
     resetFactors: (userId: string) => call("DELETE", user(userId, "/factors"), userFactorsResetResponseSchema),
     /** Mails the user the self-service password-reset link (single use, 30 minutes); the link is never returned. */

@@ -77,7 +77,7 @@ describe("GET /v1/openapi.json", () => {
       const where = `${op.method.toUpperCase()} ${op.path}`;
       // `/v1/me/…` is about the admin token's own user, not a tenant's data: it needs no scope.
       if (op.path.startsWith("/v1/me/")) expect(op.scope, `${where} names no scope`).toBeUndefined();
-      else expect(op.scope, `${where} names its scope`).toMatch(/^[a-z_]+:(read|write)$/);
+      else expect(op.scope, `${where} names its scope`).toMatch(/^[a-z_]+:(read|write|impersonate)$/);
       if (op.body) {
         expect(op.examples?.request, `${where} has a request example`).toBeDefined();
         const parsed = op.body.safeParse(op.examples?.request);

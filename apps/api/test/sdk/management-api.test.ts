@@ -105,6 +105,8 @@ describe("users", () => {
     await plinto.users.sessions.revoke(ada.id, sessions[0]!.session.id);
     expect(await plinto.users.sessions.revokeAll(ada.id)).toEqual({ status: "revoked", count: 2 });
     expect(await plinto.users.resetFactors(ada.id)).toMatchObject({ status: "reset" });
+    const impersonation = await plinto.users.impersonate(ada.id, { reason: "Support ticket 7", minutes: 5 });
+    expect(impersonation.url).toContain("/t/sdk-acme/impersonate?ticket=");
     expect(await plinto.users.sendPasswordReset(ada.id)).toEqual({ status: "reset_sent" });
 
     await plinto.users.delete(ada.id);

@@ -17,3 +17,4 @@ export * from "./verifications";
 export * from "./oidc";
 export * from "./mfa";
 export * from "./billing";
+export * from "./impersonations";

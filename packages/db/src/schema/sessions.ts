@@ -21,6 +21,8 @@ export const sessions = pgTable(
     revokedAt: at("revoked_at"),
     /** The organization the user acts in on this session; checked against membership at every use. */
     activeOrganizationId: text("active_organization_id"),
+    /** Set when an administrator is signed in as the user (see impersonations); pages show a banner. */
+    impersonationId: text("impersonation_id"),
     ...timestamps,
   },
   (t) => [

@@ -16,6 +16,8 @@ export interface TenantSettings {
    */
   mfaPolicy?: { mode?: "off" | "optional" | "required"; gracePeriodDays?: number; requiredSince?: string; allowEmailCode?: boolean };
   sessionLifetimes?: { idleSeconds?: number; absoluteSeconds?: number };
+  /** Whether a user is mailed when an administrator signs in as them (default: yes). */
+  impersonation?: { notifyUser?: boolean };
 }
 
 /** One customer environment (e.g. `acme-prod`): its own users, keys, applications and policies. */

@@ -26,6 +26,8 @@ export interface NewSession {
   amr: string[];
   acr?: string;
   now?: Date;
+  /** An administrator signing in as the user: the session ends at `expiresAt` and says so. */
+  impersonation?: { id: string; expiresAt: Date };
 }
 
 /**
@@ -50,7 +52,8 @@ export async function createSession(tx: Executor, ctx: RequestContext, input: Ne
       acr: input.acr ?? null,
       authTime: now,
       lastActiveAt: now,
-      expiresAt: new Date(now.getTime() + absoluteSeconds * 1000),
+      expiresAt: input.impersonation?.expiresAt ?? new Date(now.getTime() + absoluteSeconds * 1000),
+      impersonationId: input.impersonation?.id ?? null,
     })
     .returning();
   await tx.update(users).set({ lastSignInAt: now }).where(and(eq(users.tenantId, input.tenantId), eq(users.id, input.userId)));
@@ -59,7 +62,7 @@ export async function createSession(tx: Executor, ctx: RequestContext, input: Ne
     action: "session.created",
     targetType: "session",
     targetId: session!.id,
-    data: { amr: input.amr },
+    data: { amr: input.amr, ...(input.impersonation ? { impersonation: input.impersonation.id } : {}) },
   });
   return { session: session!, token };
 }

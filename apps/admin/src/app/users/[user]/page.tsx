@@ -7,6 +7,7 @@ import type { ReactNode } from "react";
 import { tenantContext } from "~/lib/tenant";
 import { problemText, when } from "~/lib/users";
 import { userAction } from "./actions";
+import { ImpersonateForm } from "./ImpersonateForm";
 import { USER_ACTIONS, failureText, isUserAction, type UserActionName } from "./user-actions";
 
 export const dynamic = "force-dynamic";
@@ -200,6 +201,12 @@ export default async function UserPage({ params, searchParams }: Params) {
               </p>
             )}
           </Card>
+          {context.can("users:impersonate") && user.status === "active" ? (
+            <Card className="mt-4 p-5">
+              <CardTitle>Sign in as this user</CardTitle>
+              <ImpersonateForm userId={user.id} email={user.email} />
+            </Card>
+          ) : null}
         </aside>
       </div>
     </Shell>

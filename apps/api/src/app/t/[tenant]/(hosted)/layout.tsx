@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import type { CSSProperties } from "react";
 import { SiteShell } from "@plinto/ui";
-import { hostedPath, loadHostedTenant, requireHostedTenant } from "./_lib/hosted";
+import { getRuntime } from "../../../../lib/runtime";
+import { impersonationOfSession } from "../../../../services/impersonation/impersonation";
+import { currentSession, hostedPath, loadHostedTenant, requireHostedTenant } from "./_lib/hosted";
 
 // Per request, never cached: the pages read cookies and carry one-time tokens.
 export const dynamic = "force-dynamic";
@@ -25,8 +27,18 @@ export async function generateMetadata({ params }: { params: Promise<{ tenant: s
  */
 export default async function HostedLayout({ children, params }: LayoutProps<"/t/[tenant]">) {
   const tenant = await requireHostedTenant((await params).tenant);
+  const live = await currentSession(tenant);
+  const { database } = await getRuntime();
+  const impersonation = live ? await impersonationOfSession(database.db, live.session) : undefined;
   return (
     <div style={tenant.style as CSSProperties | undefined}>
+      {impersonation && live ? (
+        // Whoever is at the screen must always see that this is someone else's account.
+        <div role="status" aria-label="Impersonation" className="bg-warning-soft px-4 py-3 text-center text-sm text-ink" data-testid="impersonation-banner">
+          <strong>You are signed in as {live.user.email}</strong> by {impersonation.actorLabel}, for support, until{" "}
+          {live.session.expiresAt.toISOString().replace("T", " ").replace(/:\d\d\.\d+Z$/, " UTC")}. Reason: {impersonation.reason}
+        </div>
+      ) : null}
       <SiteShell
         productName={tenant.displayName}
         homeHref={hostedPath(tenant.slug, "sign-in")}

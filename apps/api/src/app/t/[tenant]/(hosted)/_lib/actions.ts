@@ -14,6 +14,7 @@ import {
   signUp,
   verifyEmail,
 } from "../../../../../services/auth/auth";
+import { startImpersonation } from "../../../../../services/impersonation/impersonation";
 import { TENANT_SLUG } from "../../../../../services/tenants/tenants";
 import type { SignInOutcome } from "../../../../../services/mfa/sign-in";
 import { endSession, startBrowserSession } from "./browser-session";
@@ -33,6 +34,7 @@ import {
   clearSessionCookie,
   hostedContext,
   hostedPath,
+  loadHostedTenant,
   rememberPendingEmail,
 } from "./hosted";
 import type { Notice } from "./notices";
@@ -161,6 +163,21 @@ export async function completeMagicLinkAction(tenantSlug: string, _previous: For
     return errorState(error, {});
   }
   redirect(secondStep ?? (await afterSignInPath(runtime.config.publicUrl, slug)));
+}
+
+/** The impersonation link's button: starts the administrator's session as the user (single use). */
+export async function startImpersonationAction(tenantSlug: string, _previous: FormState, formData: FormData): Promise<FormState> {
+  const tenant = await loadHostedTenant(tenantOf(tenantSlug));
+  const ticket = linkToken(formText(formData, "token"));
+  if (!tenant || !ticket) return { status: "error", code: "invalid_verification", message: "This impersonation link is not complete. Ask for a new one." };
+  const runtime = await getRuntime();
+  try {
+    const started = await startImpersonation(runtime.database.db, runtime, await hostedContext(), { tenantId: tenant.id, ticket });
+    await startBrowserSession(runtime, tenant.slug, { session: started.session, sessionToken: started.token });
+  } catch (error) {
+    return errorState(error, {});
+  }
+  redirect(hostedPath(tenant.slug, "signed-in"));
 }
 
 export async function signUpAction(tenantSlug: string, _previous: FormState, formData: FormData): Promise<FormState> {

@@ -22,7 +22,8 @@ export type HostedPage =
   | "signed-in"
   | "consent"
   | "mfa"
-  | "mfa/enrol";
+  | "mfa/enrol"
+  | "impersonate";
 
 export function hostedPath(tenantSlug: string, page: HostedPage): `/t/${string}` {
   return `/t/${tenantSlug}/${page}`;
