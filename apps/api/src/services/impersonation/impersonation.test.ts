@@ -10,6 +10,7 @@ import { createApiKey } from "../api-keys/api-keys";
 import type { AuthDeps } from "../auth/auth";
 import { systemContext, type RequestContext } from "../context";
 import { listOutbox } from "../mail/outbox";
+import { startPasskeyRegistration } from "../passkeys/passkeys";
 import { resolveSession } from "../sessions/sessions";
 import { createTenant } from "../tenants/tenants";
 import { blockUser } from "../users/lifecycle";
@@ -68,6 +69,14 @@ describe("impersonation", () => {
     ]);
     const [mail] = await listOutbox(database.db, { tenantId, to: user.email, kind: "impersonation-started", limit: 1 });
     expect(mail?.text).toContain("Ticket 42: cannot see invoices");
+  });
+
+  it("cannot change how the account is protected: adding a passkey is refused in an impersonated session", async () => {
+    const user = await person();
+    const asked = await ask(user.id);
+    const started = await startImpersonation(database.db, deps, systemContext, { tenantId, ticket: ticketOf(asked.url), now: NOW });
+    const refused = await outcomeOf(startPasskeyRegistration(database.db, deps, systemContext, { tenantId, userId: user.id, session: started.session }));
+    expect(refused).toBe("forbidden");
   });
 
   it("refuses an expired ticket, a blocked user, and a reason or length out of bounds", async () => {

@@ -9,9 +9,18 @@ export const RECENT_AUTH_SECONDS = 5 * 60;
  * change to the ways into an account (second factors, recovery codes, and later email and
  * password changes), so a session cookie stolen or left open on a shared computer cannot quietly
  * take the account over. The caller answers `reauthentication_required` (403) by signing in again
- * or stepping up with a second factor.
+ * or stepping up with a second factor. A session an administrator started as the user
+ * (impersonation) is refused outright.
  */
-export function requireRecentAuth(session: { authTime: Date }, maxAgeSeconds = RECENT_AUTH_SECONDS, now: Date = new Date()) {
+export function requireRecentAuth(
+  session: { authTime: Date; impersonationId?: string | null },
+  maxAgeSeconds = RECENT_AUTH_SECONDS,
+  now: Date = new Date(),
+) {
+  // An administrator signed in as the user for support never changes how the account is protected.
+  if (session.impersonationId) {
+    throw new ServiceError("forbidden", "An administrator signed in as this user cannot change how the account is protected");
+  }
   const age = now.getTime() - session.authTime.getTime();
   if (age > maxAgeSeconds * 1000) {
     throw new ServiceError(
