@@ -35,6 +35,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               items={[
                 { href: "/", label: "Overview" },
                 { href: "/users", label: "Users" },
+                { href: "/organizations", label: "Organizations" },
                 { href: "/analytics", label: "Analytics" },
                 { href: "/audit", label: "Audit log" },
                 { href: "/applications", label: "Applications" },

@@ -1,0 +1,91 @@
+"use client";
+
+import { Alert, Button, Field, Input, Select } from "@plinto/ui";
+import { useActionState } from "react";
+import { addMemberAction, createOrganizationAction, inviteAction, type FormResult } from "./actions";
+
+const idle: FormResult = { status: "idle" };
+
+/** A new organization: its name and the slug in its URLs. */
+export function CreateOrganizationForm() {
+  const [state, action, pending] = useActionState(createOrganizationAction, idle);
+  const typed = state.status === "invalid" ? state.typed : {};
+  return (
+    <form key={JSON.stringify(typed)} action={action} className="grid max-w-2xl gap-4 sm:grid-cols-[1fr_1fr_auto] sm:items-end" noValidate>
+      {state.status === "invalid" ? (
+        <Alert variant="danger" title="The organization was not created" className="sm:col-span-3">
+          {state.message}
+        </Alert>
+      ) : null}
+      <Field label="Name">
+        <Input name="name" defaultValue={typed.name} maxLength={100} />
+      </Field>
+      <Field label="Slug" hint="Lowercase letters, digits, hyphens.">
+        <Input name="slug" defaultValue={typed.slug} maxLength={64} />
+      </Field>
+      <Button type="submit" disabled={pending}>
+        Create organization
+      </Button>
+    </form>
+  );
+}
+
+function RoleSelect({ roles, value }: { roles: string[]; value?: string | undefined }) {
+  return (
+    <Select name="role" defaultValue={value ?? "member"}>
+      {roles.map((role) => (
+        <option key={role} value={role}>
+          {role}
+        </option>
+      ))}
+    </Select>
+  );
+}
+
+/** Adds an existing user of the tenant, by email, with a role. */
+export function AddMemberForm({ organizationId, roles }: { organizationId: string; roles: string[] }) {
+  const [state, action, pending] = useActionState(addMemberAction.bind(null, organizationId), idle);
+  const typed = state.status === "invalid" ? state.typed : {};
+  return (
+    <form key={JSON.stringify(typed)} action={action} className="grid gap-3 sm:grid-cols-[2fr_1fr_auto] sm:items-end" noValidate>
+      {state.status === "invalid" ? (
+        <Alert variant="danger" title="No member was added" className="sm:col-span-3">
+          {state.message}
+        </Alert>
+      ) : null}
+      <Field label="User's email address">
+        <Input name="email" type="email" defaultValue={typed.email} />
+      </Field>
+      <Field label="Role">
+        <RoleSelect roles={roles} value={typed.role} />
+      </Field>
+      <Button type="submit" variant="secondary" disabled={pending}>
+        Add member
+      </Button>
+    </form>
+  );
+}
+
+/** Mails an invitation to anyone, with a role. */
+export function InviteForm({ organizationId, roles }: { organizationId: string; roles: string[] }) {
+  const [state, action, pending] = useActionState(inviteAction.bind(null, organizationId), idle);
+  const typed = state.status === "invalid" ? state.typed : {};
+  return (
+    <form key={JSON.stringify(typed)} action={action} className="grid gap-3 sm:grid-cols-[2fr_1fr_auto] sm:items-end" noValidate>
+      {state.status === "invalid" ? (
+        <Alert variant="danger" title="No invitation was sent" className="sm:col-span-3">
+          {state.message}
+        </Alert>
+      ) : null}
+      <Field label="Invite by email">
+        <Input name="email" type="email" defaultValue={typed.email} />
+      </Field>
+      <Field label="Invited role">
+        <RoleSelect roles={roles} value={typed.role} />
+      </Field>
+      <Button type="submit" variant="secondary" disabled={pending}>
+        Send invitation
+      </Button>
+    </form>
+  );
+}
