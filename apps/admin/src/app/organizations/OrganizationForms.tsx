@@ -30,9 +30,10 @@ export function CreateOrganizationForm() {
   );
 }
 
-function RoleSelect({ roles, value }: { roles: string[]; value?: string | undefined }) {
+/** The role picker; takes the id and descriptions `Field` hands its control, so the label names it. */
+function RoleSelect({ roles, value, ...control }: { roles: string[]; value?: string | undefined; id?: string; "aria-describedby"?: string }) {
   return (
-    <Select name="role" defaultValue={value ?? "member"}>
+    <Select name="role" defaultValue={value ?? "member"} {...control}>
       {roles.map((role) => (
         <option key={role} value={role}>
           {role}
