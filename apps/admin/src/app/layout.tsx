@@ -36,6 +36,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 { href: "/", label: "Overview" },
                 { href: "/users", label: "Users" },
                 { href: "/organizations", label: "Organizations" },
+                { href: "/roles", label: "Roles" },
                 { href: "/analytics", label: "Analytics" },
                 { href: "/audit", label: "Audit log" },
                 { href: "/applications", label: "Applications" },
