@@ -43,50 +43,61 @@ function RoleSelect({ roles, value, ...control }: { roles: string[]; value?: str
   );
 }
 
-/** Adds an existing user of the tenant, by email, with a role. */
-export function AddMemberForm({ organizationId, roles }: { organizationId: string; roles: string[] }) {
-  const [state, action, pending] = useActionState(addMemberAction.bind(null, organizationId), idle);
+/** An email address and a role, for the organization: the shape of adding a member and of inviting one. */
+function EmailRoleForm(props: {
+  act: (previous: FormResult, form: FormData) => Promise<FormResult>;
+  roles: string[];
+  refused: string;
+  emailLabel: string;
+  roleLabel: string;
+  submitLabel: string;
+}) {
+  const [state, action, pending] = useActionState(props.act, idle);
   const typed = state.status === "invalid" ? state.typed : {};
   return (
     <form key={JSON.stringify(typed)} action={action} className="grid gap-3 sm:grid-cols-[2fr_1fr_auto] sm:items-end" noValidate>
       {state.status === "invalid" ? (
-        <Alert variant="danger" title="No member was added" className="sm:col-span-3">
+        <Alert variant="danger" title={props.refused} className="sm:col-span-3">
           {state.message}
         </Alert>
       ) : null}
-      <Field label="User's email address">
+      <Field label={props.emailLabel}>
         <Input name="email" type="email" defaultValue={typed.email} />
       </Field>
-      <Field label="Role">
-        <RoleSelect roles={roles} value={typed.role} />
+      <Field label={props.roleLabel}>
+        <RoleSelect roles={props.roles} value={typed.role} />
       </Field>
       <Button type="submit" variant="secondary" disabled={pending}>
-        Add member
+        {props.submitLabel}
       </Button>
     </form>
   );
 }
 
+/** Adds an existing user of the tenant, by email, with a role. */
+export function AddMemberForm({ organizationId, roles }: { organizationId: string; roles: string[] }) {
+  return (
+    <EmailRoleForm
+      act={addMemberAction.bind(null, organizationId)}
+      roles={roles}
+      refused="No member was added"
+      emailLabel="User's email address"
+      roleLabel="Role"
+      submitLabel="Add member"
+    />
+  );
+}
+
 /** Mails an invitation to anyone, with a role. */
 export function InviteForm({ organizationId, roles }: { organizationId: string; roles: string[] }) {
-  const [state, action, pending] = useActionState(inviteAction.bind(null, organizationId), idle);
-  const typed = state.status === "invalid" ? state.typed : {};
   return (
-    <form key={JSON.stringify(typed)} action={action} className="grid gap-3 sm:grid-cols-[2fr_1fr_auto] sm:items-end" noValidate>
-      {state.status === "invalid" ? (
-        <Alert variant="danger" title="No invitation was sent" className="sm:col-span-3">
-          {state.message}
-        </Alert>
-      ) : null}
-      <Field label="Invite by email">
-        <Input name="email" type="email" defaultValue={typed.email} />
-      </Field>
-      <Field label="Invited role">
-        <RoleSelect roles={roles} value={typed.role} />
-      </Field>
-      <Button type="submit" variant="secondary" disabled={pending}>
-        Send invitation
-      </Button>
-    </form>
+    <EmailRoleForm
+      act={inviteAction.bind(null, organizationId)}
+      roles={roles}
+      refused="No invitation was sent"
+      emailLabel="Invite by email"
+      roleLabel="Invited role"
+      submitLabel="Send invitation"
+    />
   );
 }
