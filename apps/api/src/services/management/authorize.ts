@@ -1,13 +1,10 @@
-import { createLocalJWKSet, jwtVerify } from "jose";
 import { MANAGED_TENANT_HEADER, type ManagementScope } from "@plinto/contracts";
 import type { Executor } from "@plinto/db";
 import type { TenantKind } from "@plinto/db/schema";
 import { authenticateApiKey } from "../api-keys/api-keys";
-import { findApplicationByClientId } from "../applications/applications";
 import type { RequestContext } from "../context";
 import { ServiceError } from "../errors";
-import { SIGNING_ALGORITHMS, publishedKeys } from "../keys/keys";
-import { apiResource } from "../oidc/provider";
+import { verifyApiAccessToken } from "../oidc/api-access-token";
 import { adminScopes, platformTenant } from "../tenants/admins";
 import { findTenantBySlug, TENANT_SLUG } from "../tenants/tenants";
 import { findUserById } from "../users/users";
@@ -85,7 +82,7 @@ async function adminCaller(
  */
 export async function authenticateAdmin(db: Executor, token: string, input: { publicUrl: string; now?: Date | undefined }) {
   const platform = await platformTenant(db);
-  const claims = await verifyAdminToken(db, token, { platformTenant: platform, publicUrl: input.publicUrl, now: input.now });
+  const claims = await verifyApiAccessToken(db, token, { tenant: platform, publicUrl: input.publicUrl, now: input.now, purpose: "the management API" });
   const user = await findUserById(db, platform.id, claims.sub);
   if (!user || user.status !== "active") throw new ServiceError("unauthorized", "This access token's user cannot sign in any more");
   return { platform, user };
@@ -93,32 +90,3 @@ export async function authenticateAdmin(db: Executor, token: string, input: { pu
 
 /** A suspended tenant is managed only from the platform tenant (`PATCH /v1/tenants/{tenant}` lifts it). */
 const suspended = () => new ServiceError("forbidden", "This tenant is suspended; a platform operator can lift the suspension");
-
-/** Checks an access token the platform tenant issued for Plinto's API; returns its subject. */
-async function verifyAdminToken(
-  db: Executor,
-  token: string,
-  input: { platformTenant: { id: string; slug: string }; publicUrl: string; now?: Date },
-) {
-  const keys = createLocalJWKSet({ keys: await publishedKeys(db, input.platformTenant.id, input.now) });
-  let payload;
-  try {
-    ({ payload } = await jwtVerify(token, keys, {
-      issuer: `${input.publicUrl}/t/${input.platformTenant.slug}`,
-      audience: apiResource(input.publicUrl),
-      typ: "at+jwt",
-      algorithms: [...SIGNING_ALGORITHMS],
-      requiredClaims: ["sub", "client_id", "exp"],
-      ...(input.now ? { currentDate: input.now } : {}),
-    }));
-  } catch {
-    throw new ServiceError("unauthorized", "This access token is not valid for the management API");
-  }
-  // Only Plinto's own sites may act as an admin: a third-party application a user allowed
-  // scopes to must not reach the management API on their behalf.
-  const application = await findApplicationByClientId(db, input.platformTenant.id, String(payload.client_id));
-  if (!application?.firstParty || payload.sub === payload.client_id) {
-    throw new ServiceError("unauthorized", "This access token was not issued to an admin through a Plinto site");
-  }
-  return { sub: String(payload.sub) };
-}

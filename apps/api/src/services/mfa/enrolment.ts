@@ -13,7 +13,7 @@ import { enforce, enforceProofLimit, limits, requireTenant, send, where, type Au
 import type { RequestContext } from "../context";
 import { ServiceError } from "../errors";
 import { requireRecentAuth } from "../sessions/recent-auth";
-import { resolveSession } from "../sessions/sessions";
+import { resolveCredential, type SessionCredential } from "../sessions/sessions";
 import { displayNameOf } from "../tenants/tenants";
 import { findUserById } from "../users/users";
 import { findLiveChallenge, recordChallengeFailure, type MfaChallenge } from "./challenges";
@@ -25,7 +25,7 @@ import { challengeGone, finishChallenge, wrongCode, type SignedIn } from "./sign
 import { confirmTotp, createTotpEnrolment, pendingTotpEnrolment, verifiedTotp, type TotpEnrolment } from "./totp";
 
 /** Who asks to set up an authenticator: a signed-in user, or a sign-in held back for want of one. */
-export type EnrolmentAuthority = { sessionToken: string } | { challengeToken: string };
+export type EnrolmentAuthority = SessionCredential | { challengeToken: string };
 
 type Tenant = Awaited<ReturnType<typeof requireTenant>>;
 type Authorized =
@@ -33,8 +33,8 @@ type Authorized =
   | { kind: "challenge"; user: NonNullable<Awaited<ReturnType<typeof findUserById>>>; challenge: MfaChallenge };
 
 async function authorize(db: Executor, tenant: Tenant, authority: EnrolmentAuthority, now: Date): Promise<Authorized> {
-  if ("sessionToken" in authority) {
-    const live = await resolveSession(db, tenant.id, authority.sessionToken, now);
+  if (!("challengeToken" in authority)) {
+    const live = await resolveCredential(db, tenant.id, authority, now);
     if (!live) throw new ServiceError("unauthorized", "Sign in first");
     return { kind: "session", user: live.user, session: live.session };
   }

@@ -304,23 +304,24 @@ export function createTenantProvider(input: { db: Db; config: Config; tenant: Pr
         }),
       };
     },
-    // Plinto's API reads the active organization from its access tokens (RFC 9068 JWTs for the
-    // `{publicUrl}/v1` resource), computed at every issue so a refresh reflects switches and removals.
+    // Plinto's API reads from its access tokens (RFC 9068 JWTs for the `{publicUrl}/v1` resource)
+    // the tenant session they came from (`sid`: ending that session ends what the token may do to
+    // the account) and the active organization, computed at every issue so a refresh reflects
+    // switches and removals.
     extraTokenClaims: async (ctx, token) => {
       if (token.kind !== "AccessToken" || !token.accountId) return undefined;
       const audience = (token as unknown as { aud?: string | string[] }).aud;
       const audiences = Array.isArray(audience) ? audience : audience ? [audience] : [];
       if (!audiences.includes(apiResource(config.publicUrl))) return undefined;
+      const sessionId = sessionIdOf(ctx, token);
       const { entities, params } = ctx.oidc;
       const source = entities.AuthorizationCode ?? entities.RefreshToken ?? entities.DeviceCode;
       const scopes = params?.scope ? ctx.oidc.requestParamScopes : source?.scopes;
-      if (!grantsOrganizations(scopes)) return undefined;
-      const { organizations: _all, ...active } = await organizationClaims(db, {
-        tenantId: tenant.id,
-        userId: token.accountId,
-        sessionId: sessionIdOf(ctx, token),
-      });
-      return active;
+      const organizations = grantsOrganizations(scopes)
+        ? await organizationClaims(db, { tenantId: tenant.id, userId: token.accountId, sessionId })
+        : undefined;
+      const { organizations: _all, ...active } = organizations ?? {};
+      return { ...(sessionId ? { sid: sessionId } : {}), ...active };
     },
     // First-party applications, and third-party ones the user already allowed these scopes, get
     // their grant without a consent page.

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, inArray, isNull } from "drizzle-orm";
+import { type SQL, and, desc, eq, gt, inArray, isNull } from "drizzle-orm";
 import type { Executor } from "@plinto/db";
 import { sessions, tenants, users, type TenantSettings } from "@plinto/db/schema";
 import { hashToken, randomToken } from "../../lib/crypto";
@@ -73,19 +73,25 @@ export async function createSession(tx: Executor, ctx: RequestContext, input: Ne
  */
 export async function resolveSession(db: Executor, tenantId: string, token: string, now: Date = new Date()) {
   if (!token) return undefined;
+  return liveSession(db, tenantId, eq(sessions.tokenHash, hashToken(token)), now);
+}
+
+/**
+ * The same, for a session named by its id on behalf of its user: what an access token's `sid`
+ * points at. Ending the session (sign-out, revocation, expiry) ends what such tokens may do.
+ */
+export async function resolveSessionById(db: Executor, tenantId: string, input: { sessionId: string; userId: string; now?: Date }) {
+  const live = await liveSession(db, tenantId, eq(sessions.id, input.sessionId), input.now ?? new Date());
+  return live?.user.id === input.userId ? live : undefined;
+}
+
+async function liveSession(db: Executor, tenantId: string, which: SQL, now: Date) {
   const [row] = await db
     .select({ session: sessions, user: users, settings: tenants.settings })
     .from(sessions)
     .innerJoin(users, and(eq(users.tenantId, sessions.tenantId), eq(users.id, sessions.userId)))
     .innerJoin(tenants, eq(tenants.id, sessions.tenantId))
-    .where(
-      and(
-        eq(sessions.tenantId, tenantId),
-        eq(sessions.tokenHash, hashToken(token)),
-        isNull(sessions.revokedAt),
-        gt(sessions.expiresAt, now),
-      ),
-    )
+    .where(and(eq(sessions.tenantId, tenantId), which, isNull(sessions.revokedAt), gt(sessions.expiresAt, now)))
     .limit(1);
   if (!row || row.user.status !== "active") return undefined;
   const { idleSeconds } = sessionLifetimes(row.settings);
@@ -97,6 +103,19 @@ export async function resolveSession(db: Executor, tenantId: string, token: stri
       .where(and(eq(sessions.tenantId, tenantId), eq(sessions.id, row.session.id)));
   }
   return { session: row.session, user: row.user };
+}
+
+/**
+ * How a request names its session: the session token itself (cookie or Bearer), or, once an API
+ * access token has been verified, the session its `sid` names and the user it was issued to.
+ */
+export type SessionCredential = { sessionToken: string } | { sessionId: string; userId: string };
+
+/** The live session a credential names, with its user, or undefined (see `resolveSession`). */
+export async function resolveCredential(db: Executor, tenantId: string, credential: SessionCredential, now: Date = new Date()) {
+  return "sessionToken" in credential
+    ? resolveSession(db, tenantId, credential.sessionToken, now)
+    : resolveSessionById(db, tenantId, { sessionId: credential.sessionId, userId: credential.userId, now });
 }
 
 /** A user's sessions that are still live, newest first. */

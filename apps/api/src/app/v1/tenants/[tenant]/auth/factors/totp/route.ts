@@ -4,7 +4,7 @@ import { route } from "../../../../../../../lib/route";
 import { getRuntime } from "../../../../../../../lib/runtime";
 import { startTotpEnrolment } from "../../../../../../../services/mfa/enrolment";
 import { optionalJsonBody } from "../../_mfa";
-import { presentedSessionToken, respond, unauthorizedResponse, type TenantRouteContext } from "../../_shared";
+import { respond, signedInCaller, unauthorizedResponse, type TenantRouteContext } from "../../_shared";
 
 export const dynamic = "force-dynamic";
 
@@ -16,10 +16,9 @@ export const dynamic = "force-dynamic";
 export const POST = route(async (request: Request, { params }: TenantRouteContext) => {
   const { tenant } = await params;
   const input = await optionalJsonBody(request, startTotpEnrolmentRequestSchema);
-  const sessionToken = presentedSessionToken(request);
-  const authority = input.challengeToken ? { challengeToken: input.challengeToken } : sessionToken ? { sessionToken } : undefined;
-  if (!authority) return unauthorizedResponse();
   const runtime = await getRuntime();
+  const authority = input.challengeToken ? { challengeToken: input.challengeToken } : await signedInCaller(runtime, tenant, request);
+  if (!authority) return unauthorizedResponse();
   const started = await startTotpEnrolment(runtime.database.db, runtime, requestContext(request), { tenantSlug: tenant, ...authority });
   return respond(
     totpEnrolmentResponseSchema,

@@ -5,7 +5,7 @@ import { getRuntime } from "../../../../../../../../lib/runtime";
 import { parseJsonBody } from "../../../../../../../../lib/validation";
 import { confirmTotpEnrolment } from "../../../../../../../../services/mfa/enrolment";
 import { cookieFor, factorBody, signedInBody } from "../../../_mfa";
-import { presentedSessionToken, respond, unauthorizedResponse, type TenantRouteContext } from "../../../_shared";
+import { respond, signedInCaller, unauthorizedResponse, type TenantRouteContext } from "../../../_shared";
 
 export const dynamic = "force-dynamic";
 
@@ -17,10 +17,9 @@ export const dynamic = "force-dynamic";
 export const POST = route(async (request: Request, { params }: TenantRouteContext) => {
   const { tenant } = await params;
   const input = await parseJsonBody(request, confirmTotpRequestSchema);
-  const sessionToken = presentedSessionToken(request);
-  const authority = input.challengeToken ? { challengeToken: input.challengeToken } : sessionToken ? { sessionToken } : undefined;
-  if (!authority) return unauthorizedResponse();
   const runtime = await getRuntime();
+  const authority = input.challengeToken ? { challengeToken: input.challengeToken } : await signedInCaller(runtime, tenant, request);
+  if (!authority) return unauthorizedResponse();
   const confirmed = await confirmTotpEnrolment(runtime.database.db, runtime, requestContext(request), {
     tenantSlug: tenant,
     code: input.code,
