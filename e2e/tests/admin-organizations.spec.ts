@@ -55,6 +55,8 @@ test("an owner creates an organization, adds a member, invites, revokes and remo
 // verification failed, and the organization's second-factor policy is set.
 
 test("an owner changes a member's role, resends an invitation, adds a domain and sets the MFA policy", async ({ page }) => {
+  // Many steps, each a server round trip (and a DNS lookup, or a second sign-in): more than the default minute.
+  test.slow();
   // A second user of the demo tenant to be a member, made with the demo tenant's key.
   const colleague = freshEmail("colleague");
   const created = await page.request.post(`${apiUrl}/v1/users`, {

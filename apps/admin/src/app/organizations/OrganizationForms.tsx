@@ -124,7 +124,7 @@ export function MfaPolicyForm({ organizationId, mode, gracePeriodDays }: { organ
           </Select>
         </Field>
         <Field label="Grace period (days)" hint="0–90; when required.">
-          <Input name="gracePeriodDays" inputMode="numeric" defaultValue={typed.gracePeriodDays} maxLength={2} />
+          <Input name="gracePeriodDays" inputMode="numeric" defaultValue={typed.gracePeriodDays} maxLength={3} />
         </Field>
         <Button type="submit" variant="secondary" disabled={pending}>
           Save policy
