@@ -4,7 +4,7 @@ import type { ReactNode } from "react";
 import { auth } from "~/auth";
 import { SiteNav } from "~/components/SiteNav";
 import { TenantSwitcher } from "~/components/TenantSwitcher";
-import { tenantContext } from "~/lib/tenant";
+import { platformRoleOf, tenantContext } from "~/lib/tenant";
 import { urlOf } from "~/env";
 import "./globals.css";
 
@@ -44,6 +44,8 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 { href: "/api-keys", label: "API keys" },
                 { href: "/signing-keys", label: "Signing keys" },
                 { href: "/billing", label: "Billing" },
+                // Platform operators only: the tenants themselves and who administers them.
+                ...(context && platformRoleOf(context.tenants) ? [{ href: "/tenants", label: "Tenants" }] : []),
                 { href: urlOf("docs"), label: "Docs" },
               ]}
             />

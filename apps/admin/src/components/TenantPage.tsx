@@ -65,3 +65,14 @@ export function ConfirmPanel(props: {
     </Alert>
   );
 }
+
+/** What a page shows while the API answers (a route's `loading.tsx`): its title and a polite status. */
+export function LoadingPage({ title, what }: { title: string; what: string }) {
+  return (
+    <TenantPage title={title}>
+      <p role="status" className="animate-pulse rounded-card border border-dashed border-line bg-surface px-6 py-10 text-center text-sm text-muted">
+        Loading {what}…
+      </p>
+    </TenantPage>
+  );
+}

@@ -2,8 +2,9 @@ import { Alert, Badge, Button, ButtonLink, Field, Input, Table, TableBody, Table
 import type { Metadata } from "next";
 import { ConfirmPanel, SignInFirst, TenantPage } from "~/components/TenantPage";
 import { tenantContext } from "~/lib/tenant";
+import { problemText } from "~/lib/users";
 import { createPermissionAction, deleteRoleAction } from "./actions";
-import { CreateRoleForm } from "./CreateRoleForm";
+import { CreateRoleForm, EditRoleForm } from "./RoleForms";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Roles" };
@@ -20,9 +21,24 @@ export default async function RolesPage({ searchParams }: { searchParams: Promis
   const params = await searchParams;
   const context = await tenantContext().catch(() => null);
   if (!context) return <SignInFirst what="roles" />;
-  const [roles, permissions] = await Promise.all([context.api.roles.list(), context.api.permissions.list()]);
+  let loaded;
+  try {
+    const [roles, permissions] = await Promise.all([context.api.roles.list(), context.api.permissions.list()]);
+    loaded = { roles, permissions };
+  } catch (error) {
+    return (
+      <TenantPage tenantName={context.tenant.name} title="Roles and permissions">
+        <Alert variant="danger" title="The roles could not be loaded">
+          {problemText(error)}
+        </Alert>
+      </TenantPage>
+    );
+  }
+  const { roles, permissions } = loaded;
   const canWrite = context.can("organizations:write");
   const deleting = typeof params.delete === "string" ? roles.find((r) => r.id === params.delete && !r.builtIn) : undefined;
+  // Built-in roles are read-only: only a custom role can be opened for editing.
+  const editing = canWrite && typeof params.edit === "string" ? roles.find((r) => r.id === params.edit && !r.builtIn) : undefined;
   return (
     <TenantPage
       tenantName={context.tenant.name}
@@ -31,6 +47,11 @@ export default async function RolesPage({ searchParams }: { searchParams: Promis
     >
       {params.done === "permission" ? <Alert variant="success" title="Permission created">Custom roles can grant it now.</Alert> : null}
       {params.done === "role" ? <Alert variant="success" title="Role deleted">It is gone from this tenant.</Alert> : null}
+      {params.done === "role-updated" ? (
+        <Alert variant="success" title="Role saved">
+          Members with it get its permissions in their next token.
+        </Alert>
+      ) : null}
       {typeof params.failed === "string" ? (
         <Alert variant="danger" title="That did not change">
           {FAILURES[String(params.reason)] ?? "The API could not make the change; try again."}
@@ -48,6 +69,7 @@ export default async function RolesPage({ searchParams }: { searchParams: Promis
           cancelLabel="Keep it"
         />
       ) : null}
+      {editing ? <EditRoleForm key={editing.id} role={editing} permissions={permissions.map((p) => p.key)} /> : null}
       <Table caption="Roles">
         <TableHead>
           <TableRow>
@@ -59,9 +81,10 @@ export default async function RolesPage({ searchParams }: { searchParams: Promis
         </TableHead>
         <TableBody>
           {roles.map((role) => (
-            <TableRow key={role.id}>
+            <TableRow key={role.id} data-role={role.id}>
               <TableHeaderCell scope="row">
                 {role.name} {role.builtIn ? <Badge>Built in</Badge> : null}
+                {role.description ? <span className="block text-xs font-normal text-muted">{role.description}</span> : null}
               </TableHeaderCell>
               <td className="px-4 py-3">
                 <code className="font-mono text-xs">{role.key}</code>
@@ -69,10 +92,17 @@ export default async function RolesPage({ searchParams }: { searchParams: Promis
               <td className="px-4 py-3 text-xs">{role.permissions.join(", ") || "—"}</td>
               {canWrite ? (
                 <td className="px-4 py-3">
-                  {role.builtIn ? null : (
-                    <ButtonLink href={`/roles?delete=${role.id}`} variant="ghost" size="sm" aria-label={`Delete the role ${role.name}`}>
-                      Delete
-                    </ButtonLink>
+                  {role.builtIn ? (
+                    <span className="text-xs text-muted">Read-only</span>
+                  ) : (
+                    <div className="flex flex-wrap gap-2">
+                      <ButtonLink href={`/roles?edit=${role.id}`} variant="secondary" size="sm" aria-label={`Edit the role ${role.name}`}>
+                        Edit
+                      </ButtonLink>
+                      <ButtonLink href={`/roles?delete=${role.id}`} variant="ghost" size="sm" aria-label={`Delete the role ${role.name}`}>
+                        Delete
+                      </ButtonLink>
+                    </div>
                   )}
                 </td>
               ) : null}
