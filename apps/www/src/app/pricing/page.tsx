@@ -54,7 +54,7 @@ export default function PricingPage() {
                       <path d="M5 10.5l3 3 7-7" stroke="currentColor" strokeWidth="2" fill="none" strokeLinecap="round" />
                     </svg>
                     <span>
-                      {f.text}
+                      <span>{f.text}</span>
                       {f.coming ? (
                         <>
                           {" "}
