@@ -12,99 +12,83 @@ import {
   TableHeaderCell,
   TableRow,
 } from "@plinto/ui";
-import { urlOf } from "~/env";
+import type { Metadata } from "next";
+import { JsonLd } from "~/components/JsonLd";
+import { StatusBadge } from "~/components/PageHeader";
+import { TrackedCta } from "~/components/TrackedCta";
+import { products } from "~/content/products";
+import { signUpUrl, urlOf } from "~/env";
+import { organizationJsonLd, softwareApplicationJsonLd } from "~/lib/jsonld";
+import { pageMetadata } from "~/lib/metadata";
+import { planViews } from "~/lib/pricing";
 
-const capabilities = [
-  {
-    title: "Sign-up and sign-in",
-    body: "Email and password, magic links and one-time email codes, on Plinto's hosted sign-in page or in your own screens through the SDK. Passwords are hashed with argon2id.",
-  },
-  {
-    title: "Multi-factor authentication",
-    body: "Authenticator-app codes (TOTP), passkeys on WebAuthn, and one-time recovery codes for the day a phone is lost.",
-  },
-  {
-    title: "Organizations and roles",
-    body: "People belong to organizations with a role in each; they are invited, accept, and switch between organizations without signing in again.",
-  },
-  {
-    title: "Enterprise SSO",
-    body: "Connect an organization to its own identity provider over SAML 2.0 or OpenID Connect, so its people sign in the way their IT team requires.",
-  },
-  {
-    title: "SCIM provisioning",
-    body: "Your customers' directories create, update and deactivate their users in Plinto through SCIM 2.0, with no CSV exports in between.",
-  },
-  {
-    title: "Audit logs",
-    body: "Every security-relevant change is recorded in the same transaction that makes it, in an append-only, hash-chained log where a removed or altered entry shows.",
-  },
-  {
-    title: "Webhooks",
-    body: "Your backend hears about new users, membership changes and sign-ins as they happen, instead of polling for them.",
-  },
-  {
-    title: "An OpenID Provider per tenant",
-    body: "Every tenant has its own issuer at {API_URL}/t/{tenant}. Any OpenID Connect library can sign in against it, and Plinto's own admin dashboard and account portal use it the same way.",
-  },
-  {
-    title: "A typed TypeScript SDK",
-    body: "@plinto/sdk is typed from the same wire contract the API validates its requests against, and checks every response it receives.",
-  },
-];
+export const metadata: Metadata = {
+  ...pageMetadata({
+    title: "Plinto — identity you run yourself",
+    description:
+      "Sign-up and sign-in, MFA and passkeys, organizations and roles, an OpenID Provider per tenant and a hash-chained audit log — self-hosted with one command.",
+    path: "/",
+  }),
+  title: { absolute: "Plinto — identity you run yourself" },
+};
 
 const standards = [
-  { name: "OAuth 2.0 Security Best Current Practice", ref: "RFC 9700", use: "How every authorization flow is run and hardened" },
-  { name: "OpenID Connect Core 1.0", ref: "OIDC Core", use: "Signing people in to your apps with ID tokens, one issuer per tenant" },
-  { name: "Proof Key for Code Exchange", ref: "RFC 7636", use: "Binding each authorization code to the client that asked for it" },
-  { name: "SAML 2.0", ref: "OASIS SAML 2.0", use: "Enterprise single sign-on connections" },
-  { name: "SCIM 2.0", ref: "RFC 7643, RFC 7644", use: "Directory provisioning from your customers' identity providers" },
-  { name: "Web Authentication Level 3", ref: "W3C WebAuthn L3", use: "Passkeys and security keys" },
-  { name: "Time-based One-Time Passwords", ref: "RFC 6238", use: "Authenticator-app codes" },
-  { name: "Argon2", ref: "RFC 9106", use: "Password hashing with argon2id" },
-];
-
-const plans = [
-  {
-    name: "Free",
-    audience: "For developers building their first product on Plinto",
-    body: "Run the whole platform yourself with npm start, try every flow in the demo, and put your first app in front of users.",
-  },
-  {
-    name: "Pro",
-    audience: "For teams running Plinto in production",
-    body: "For products whose customers sign in every day: PostgreSQL for the data, Redis so several API processes share one set of rate limits.",
-  },
-  {
-    name: "Enterprise",
-    audience: "For companies selling to enterprises",
-    body: "For teams whose own customers arrive with SAML identity providers, SCIM directories and security reviews that read the audit log.",
-  },
+  { name: "OAuth 2.0 Security Best Current Practice", ref: "RFC 9700", use: "How every authorization flow is run and hardened", coming: false },
+  { name: "OpenID Connect Core 1.0", ref: "OIDC Core", use: "Signing people in to your apps with ID tokens, one issuer per tenant", coming: false },
+  { name: "Proof Key for Code Exchange", ref: "RFC 7636", use: "Binding each authorization code to the client that asked for it (S256 only)", coming: false },
+  { name: "Device Authorization Grant", ref: "RFC 8628", use: "Signing in on TVs, terminals and CLIs", coming: false },
+  { name: "JWT access tokens", ref: "RFC 9068", use: "Access tokens for Plinto's own management API", coming: false },
+  { name: "Web Authentication Level 3", ref: "W3C WebAuthn L3", use: "Passkeys, on their own or as a second factor", coming: false },
+  { name: "Time-based One-Time Passwords", ref: "RFC 6238", use: "Authenticator-app codes", coming: false },
+  { name: "Argon2", ref: "RFC 9106", use: "Password hashing with argon2id", coming: false },
+  { name: "SAML 2.0", ref: "OASIS SAML 2.0", use: "Enterprise single sign-on connections", coming: true },
+  { name: "SCIM 2.0", ref: "RFC 7643, RFC 7644", use: "Directory provisioning from your customers' identity providers", coming: true },
 ];
 
 export default function HomePage() {
+  const www = urlOf("www");
   const docs = urlOf("docs");
   const demo = urlOf("demo");
+  const signUp = signUpUrl();
+  const plans = planViews();
   return (
     <>
+      <JsonLd data={organizationJsonLd(www)} />
+      <JsonLd data={softwareApplicationJsonLd(www, docs)} />
       <section aria-labelledby="hero-title" className="border-b border-line bg-surface">
-        <div className="mx-auto max-w-6xl px-4 py-20 sm:px-6">
-          <Badge tone="brand">Self-hosted identity platform</Badge>
-          <h1 id="hero-title" className="mt-4 max-w-3xl text-4xl font-bold tracking-tight text-ink sm:text-5xl">
-            Sign-in, MFA, SSO and audit logs for your apps, on servers you run.
-          </h1>
-          <p className="mt-6 max-w-2xl text-lg text-muted">
-            Plinto is an identity platform you point your apps at. It gives them sign-up and sign-in, multi-factor authentication and passkeys,
-            organizations and roles, enterprise SSO and SCIM — built to the published standards, and running on your machine after one command.
-          </p>
-          <div className="mt-8 flex flex-wrap gap-3">
-            <ButtonLink href={docs} size="lg">
-              Get started in the docs
-            </ButtonLink>
-            <ButtonLink href={demo} size="lg" variant="secondary">
-              Watch the flows in the live demo
-            </ButtonLink>
+        <div className="mx-auto grid max-w-6xl items-center gap-10 px-4 py-20 sm:px-6 lg:grid-cols-[1.1fr_1fr]">
+          <div>
+            <Badge tone="brand">Self-hosted identity platform</Badge>
+            <h1 id="hero-title" className="mt-4 max-w-3xl text-4xl font-bold tracking-tight text-ink sm:text-5xl">
+              Sign-in, MFA and audit logs for your apps, on servers you run.
+            </h1>
+            <p className="mt-6 max-w-2xl text-lg text-muted">
+              Plinto is an identity platform you point your apps at. It gives them sign-up and sign-in, multi-factor authentication and passkeys,
+              organizations and roles, and an OpenID Provider per tenant — built to the published standards, and running on your machine after one
+              command.
+            </p>
+            <div className="mt-8 flex flex-wrap gap-3">
+              <TrackedCta cta="home-hero" href={signUp} size="lg">
+                Create your account
+              </TrackedCta>
+              <ButtonLink href={docs} size="lg" variant="secondary">
+                Read the docs
+              </ButtonLink>
+            </div>
+            <p className="mt-3 text-sm text-muted">
+              Or try every flow first in the <a className="font-medium text-brand-700 underline" href={demo}>live demo</a>.
+            </p>
           </div>
+          {/* Sized in the markup, so the page does not move when it arrives. */}
+          {/* eslint-disable-next-line @next/next/no-img-element -- an SVG diagram: nothing for the image optimiser to do */}
+          <img
+            src="/architecture.svg"
+            width={960}
+            height={420}
+            className="h-auto w-full rounded-card border border-line"
+            alt="How Plinto fits: your apps, your backend and Plinto's admin and account sites all talk to the Plinto API — an OpenID Provider per tenant, the /v1 management API and hosted sign-in pages — which keeps its data in PostgreSQL or embedded PGlite and its rate limits in Redis or memory."
+            decoding="async"
+          />
         </div>
       </section>
 
@@ -112,12 +96,21 @@ export default function HomePage() {
         <h2 id="features-title" className="text-2xl font-bold tracking-tight">
           What you get
         </h2>
-        <p className="mt-2 max-w-2xl text-muted">Everything between your users and your application, in one service with one database.</p>
+        <p className="mt-2 max-w-2xl text-muted">
+          Everything between your users and your application, in one service with one database. What is not built yet says so.
+        </p>
         <ul className="mt-8 grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
-          {capabilities.map((c) => (
-            <Card as="li" key={c.title}>
-              <CardTitle>{c.title}</CardTitle>
-              <CardDescription className="mt-2">{c.body}</CardDescription>
+          {products.map((p) => (
+            <Card as="li" key={p.slug} className="flex flex-col">
+              <div className="flex items-center justify-between gap-3">
+                <CardTitle>
+                  <a className="hover:underline" href={`/product/${p.slug}`}>
+                    {p.name}
+                  </a>
+                </CardTitle>
+                <StatusBadge coming={p.status === "coming"} />
+              </div>
+              <CardDescription className="mt-2">{p.summary}</CardDescription>
             </Card>
           ))}
         </ul>
@@ -158,12 +151,13 @@ export default function HomePage() {
           Identity is where home-grown protocols hurt most. Plinto implements the specifications your customers&apos; security teams already know.
         </p>
         <div className="mt-8">
-          <Table caption="Specifications Plinto implements" hideCaption>
+          <Table caption="Specifications Plinto implements, and the two it will" hideCaption>
             <TableHead>
               <TableRow>
                 <TableHeaderCell>Standard</TableHeaderCell>
                 <TableHeaderCell>Reference</TableHeaderCell>
                 <TableHeaderCell>Used for</TableHeaderCell>
+                <TableHeaderCell>Status</TableHeaderCell>
               </TableRow>
             </TableHead>
             <TableBody>
@@ -172,6 +166,9 @@ export default function HomePage() {
                   <TableHeaderCell scope="row">{s.name}</TableHeaderCell>
                   <TableCell className="whitespace-nowrap">{s.ref}</TableCell>
                   <TableCell className="text-muted">{s.use}</TableCell>
+                  <TableCell>
+                    <StatusBadge coming={s.coming} />
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>
@@ -179,21 +176,29 @@ export default function HomePage() {
         </div>
       </section>
 
-      <section id="pricing" aria-labelledby="pricing-title" className="scroll-mt-4 border-t border-line bg-surface">
+      <section id="plans" aria-labelledby="plans-title" className="scroll-mt-4 border-t border-line bg-surface">
         <div className="mx-auto max-w-6xl px-4 py-16 sm:px-6">
-          <h2 id="pricing-title" className="text-2xl font-bold tracking-tight">
+          <h2 id="plans-title" className="text-2xl font-bold tracking-tight">
             Plans
           </h2>
-          <p className="mt-2 max-w-2xl text-muted">One platform, three ways to run it, depending on who relies on it.</p>
+          <p className="mt-2 max-w-2xl text-muted">Each tenant is on a plan, capped by the people who sign in each month.</p>
           <ul className="mt-8 grid grid-cols-1 gap-4 md:grid-cols-3">
             {plans.map((p) => (
-              <Card as="li" key={p.name} className="flex flex-col">
+              <Card as="li" key={p.key}>
                 <CardTitle>{p.name}</CardTitle>
-                <p className="mt-1 text-sm font-medium text-brand-700">{p.audience}</p>
-                <CardDescription className="mt-3">{p.body}</CardDescription>
+                <p className="mt-1 text-2xl font-bold text-ink">
+                  {p.price}
+                  <span className="text-sm font-normal text-muted"> a month</span>
+                </p>
+                <CardDescription className="mt-2">{p.cap}</CardDescription>
               </Card>
             ))}
           </ul>
+          <p className="mt-6">
+            <a className="font-medium text-brand-700 underline" href="/pricing">
+              Compare the plans
+            </a>
+          </p>
         </div>
       </section>
 
@@ -206,9 +211,9 @@ export default function HomePage() {
             <p className="mt-2 text-brand-100">The docs take you from clone to a signed-in demo user; the demo shows each flow as it happens.</p>
           </div>
           <div className="flex flex-wrap gap-3">
-            <ButtonLink href={docs} variant="secondary" size="lg">
-              Read the docs
-            </ButtonLink>
+            <TrackedCta cta="home-footer" href={signUp} variant="secondary" size="lg">
+              Sign up free
+            </TrackedCta>
             <a
               href={demo}
               className="inline-flex h-12 items-center rounded-md border border-white/80 px-6 font-medium text-white transition-colors hover:bg-white/10 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-white"
