@@ -7,6 +7,7 @@ import type { TestDatabase } from "@plinto/db/testing";
 import { recordAuditEvent, verifyAuditChain } from "./audit/audit";
 import { systemContext } from "./context";
 import { API_KEY_SCOPES, authenticateApiKey } from "./api-keys/api-keys";
+import { findApplicationByClientId } from "./applications/applications";
 import { seedDevelopment } from "./dev/seed";
 import { ServiceError } from "./errors";
 import { createTenant } from "./tenants/tenants";
@@ -132,7 +133,11 @@ describe("development seed", () => {
     expect(first.applications.plinto?.admin?.clientSecret).toEqual(expect.any(String));
     expect(first.applications.demo?.spa?.clientSecret).toBeUndefined();
     expect(first.applications.demo?.machine?.clientSecret).toEqual(expect.any(String));
-    // The demo site is a confidential web application of the demo tenant (its server keeps the tokens).
+    // The demo site is a confidential web application of the demo tenant (its server keeps the tokens),
+    // allowed the organizations scope it shows.
+    const demoTenantRow = await database.db.query.tenants.findFirst({ where: (t, { eq }) => eq(t.slug, "demo") });
+    const demoApp = await findApplicationByClientId(database.db, demoTenantRow!.id, "plinto-demo");
+    expect(demoApp).toMatchObject({ type: "web", allowedScopes: ["openid", "profile", "email", "offline_access", "organizations"] });
     expect(first.applications.demo?.web).toMatchObject({
       clientId: "plinto-demo",
       clientSecret: expect.stringMatching(/^plinto_cs_/),

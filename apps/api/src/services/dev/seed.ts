@@ -63,6 +63,8 @@ interface ApplicationSpec {
   redirectUris: string[];
   postLogoutRedirectUris: string[];
   grantTypes: string[];
+  /** Default: the applications service's (openid profile email offline_access). */
+  allowedScopes?: string[];
 }
 
 /** The next-auth callback of a site signing in through the tenant's provider named `plinto`. */
@@ -86,6 +88,8 @@ function seededApplications(sites: SiteUrls): Record<string, ApplicationSpec[]> 
         redirectUris: [`${sites.demo}/auth/callback`],
         postLogoutRedirectUris: [`${sites.demo}/`],
         grantTypes: code,
+        // The demo shows the organization claims and switches between organizations.
+        allowedScopes: ["openid", "profile", "email", "offline_access", "organizations"],
       },
       { key: "spa", clientId: "demo-spa", name: "Demo single-page app", type: "spa", redirectUris: [`${sites.demo}/callback`], postLogoutRedirectUris: [`${sites.demo}/`], grantTypes: code },
       { key: "machine", clientId: "demo-machine", name: "Demo backend service", type: "machine", redirectUris: [], postLogoutRedirectUris: [], grantTypes: ["client_credentials"] },
@@ -100,6 +104,7 @@ function seededApplications(sites: SiteUrls): Record<string, ApplicationSpec[]> 
 async function ensureApplication(tx: Executor, tenantId: string, spec: ApplicationSpec, previous: SeededApplication | undefined) {
   const existing = await findApplicationByClientId(tx, tenantId, spec.clientId);
   const shape = { redirectUris: spec.redirectUris, postLogoutRedirectUris: spec.postLogoutRedirectUris };
+  const scopes = spec.allowedScopes ? { allowedScopes: spec.allowedScopes } : {};
   let clientSecret: string | undefined;
   if (!existing) {
     const created = await createApplication(tx, systemContext, {
@@ -110,10 +115,11 @@ async function ensureApplication(tx: Executor, tenantId: string, spec: Applicati
       grantTypes: spec.grantTypes,
       firstParty: true,
       ...shape,
+      ...scopes,
     });
     clientSecret = created.clientSecret;
   } else {
-    await updateApplication(tx, systemContext, { tenantId, applicationId: existing.id, ...shape });
+    await updateApplication(tx, systemContext, { tenantId, applicationId: existing.id, ...shape, ...scopes });
     if (existing.clientSecretHash) {
       clientSecret =
         previous?.clientSecret && verifyClientSecret(existing, previous.clientSecret)
