@@ -40,9 +40,9 @@ async function contextOr(path: string): Promise<AuthContext> {
 }
 
 /** The page a pending sign-in returns to, kept beside it in the session under its state. */
-function rememberReturn(context: AuthContext, state: string | null, back: string) {
+function rememberReturn(context: AuthContext, state: string | null, back: string, outcome: OutcomeCode = "signed_in") {
   const { storage } = context.session;
-  if (state) storage[returnKey(state)] = back;
+  if (state) storage[returnKey(state)] = JSON.stringify({ path: back, outcome });
   // Forget the return pages of sign-ins the SDK no longer waits for (it keeps the latest few).
   const pending = Object.entries(storage)
     .filter(([key]) => key.startsWith("plinto.signin."))
@@ -91,7 +91,7 @@ export async function switchOrganizationAction(form: FormData): Promise<void> {
   } catch (error) {
     redirect(withCode(back, "error", errorCodeOf(error)));
   }
-  rememberReturn(context, url.searchParams.get("state"), back);
+  rememberReturn(context, url.searchParams.get("state"), back, "switched");
   await sendToAuthorization(context, url);
 }
 
