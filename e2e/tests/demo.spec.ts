@@ -157,6 +157,24 @@ test("magic link: asked for on the hosted page, followed from the outbox shown i
   await expectVerified(page);
 });
 
+test("every flow page shows its walkthrough with the demo's own code, and is accessible", async ({ page }) => {
+  await page.goto(`${demo}/`);
+  const slugs = await page
+    .getByRole("main")
+    .getByRole("link")
+    .evaluateAll((links) => links.map((a) => new URL((a as HTMLAnchorElement).href).pathname).filter((path) => path.startsWith("/flows/")));
+  expect(slugs).toHaveLength(10);
+  for (const path of slugs) {
+    await page.goto(`${demo}${path}`);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "How it works" })).toBeVisible();
+    // The steps' code is read from the type-checked files in apps/demo/src/samples.
+    await expect(page.locator("figcaption").filter({ hasText: /^src\/samples\/[\w-]+\.ts$/ }).first()).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Run it live" })).toBeVisible();
+    await expectNoAxeViolations(page);
+  }
+});
+
 test("the environment switch persists across a reload", async ({ page }) => {
   await page.goto(`${demo}/`);
   await expectNoAxeViolations(page);

@@ -1,6 +1,6 @@
 "use client";
 
-import { Button } from "@plinto/ui";
+import { Button, Select } from "@plinto/ui";
 import { usePathname } from "next/navigation";
 import { switchEnvironmentAction } from "~/app/actions";
 
@@ -23,18 +23,15 @@ export function EnvironmentSwitcher({ options, current }: { options: Environment
       <label htmlFor="environment" className="text-sm font-medium text-ink">
         Environment
       </label>
-      <select
-        id="environment"
-        name="environment"
-        defaultValue={current}
-        className="h-8 rounded-md border border-muted/40 bg-surface px-2 text-sm text-ink"
-      >
-        {options.map((option) => (
-          <option key={option.name} value={option.name}>
-            {option.label} ({option.apiUrl.replace(/^https?:\/\//, "")})
-          </option>
-        ))}
-      </select>
+      <div className="w-60">
+        <Select id="environment" name="environment" defaultValue={current}>
+          {options.map((option) => (
+            <option key={option.name} value={option.name}>
+              {option.label} ({option.apiUrl.replace(/^https?:\/\//, "")})
+            </option>
+          ))}
+        </Select>
+      </div>
       <Button type="submit" size="sm" variant="secondary">
         Switch
       </Button>

@@ -1,4 +1,4 @@
-import { Button, ButtonLink, Card, CodeBlock, EmptyState } from "@plinto/ui";
+import { Button, ButtonLink, Card, CodeBlock, EmptyState, Field, Select } from "@plinto/ui";
 import { refreshAction, signInAction, signOutAction, switchOrganizationAction } from "~/app/actions";
 import type { EnvironmentConfig } from "~/env";
 import { issuerOf } from "~/lib/environment";
@@ -130,23 +130,15 @@ async function Control({ control, flow, environment, session, view }: { control:
                 {view.activeOrganization ? <span className="text-muted"> ({view.activeOrganization})</span> : null}
               </p>
               <form action={switchOrganizationAction} className="flex flex-wrap items-end gap-2">
-                <div className="space-y-1.5">
-                  <label htmlFor="organization" className="block text-sm font-medium text-ink">
-                    Organization
-                  </label>
-                  <select
-                    id="organization"
-                    name="organization"
-                    defaultValue={view.organizations.find((o) => o.slug !== view.activeOrganization)?.slug}
-                    className="h-10 rounded-md border border-muted/40 bg-surface px-2 text-sm text-ink"
-                  >
+                <Field label="Organization" className="w-64">
+                  <Select name="organization" defaultValue={view.organizations.find((o) => o.slug !== view.activeOrganization)?.slug}>
                     {view.organizations.map((o) => (
                       <option key={o.id} value={o.slug}>
                         {o.name} ({o.role})
                       </option>
                     ))}
-                  </select>
-                </div>
+                  </Select>
+                </Field>
                 <Button type="submit">Switch organization</Button>
               </form>
             </>
