@@ -3,7 +3,7 @@ import { siteUrl } from "@plinto/next-config/sites";
 import { devCredentials } from "../support/admin";
 import { expectNoAxeViolations } from "../support/axe";
 import { e2eEnv } from "../support/env";
-import { waitForMail } from "../support/mail";
+import { codeIn, freshEmail, PASSPHRASE, waitForMail } from "../support/mail";
 
 // The demo site (apps/demo) as a developer evaluating Plinto uses it: each flow runs live against
 // the demo tenant through @plinto/sdk, its server keeping the tokens in an encrypted cookie.
@@ -153,6 +153,40 @@ test("magic link: asked for on the hosted page, followed from the outbox shown i
   await page.getByRole("button", { name: "Sign in to Demo" }).click();
   // The link's sign-in continues the demo's authorization request, back to the demo.
   await page.waitForURL((url) => url.href.startsWith(`${demo}/flows/magic-link`));
+  await expect(page.getByTestId("outcome")).toContainText("Signed in.");
+  await expectVerified(page);
+});
+
+test("sign-up on the hosted page, confirmed with the code from the demo's outbox, ends signed in to the demo", async ({ page }) => {
+  const email = freshEmail("demo-sign-up");
+  await page.goto(`${demo}/flows/sign-up`);
+  await page.getByRole("button", { name: "Open the hosted sign-in page" }).click();
+  await page.waitForURL((url) => url.href.startsWith(`${issuer}/sign-in`));
+  await page.getByRole("link", { name: "Create an account" }).click();
+  await page.getByLabel("Email address", { exact: true }).fill(email);
+  await page.getByLabel("Password", { exact: true }).fill(PASSPHRASE);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(`${issuer}/verify?sent=1`);
+
+  const hosted = page.url();
+  await page.goto(`${demo}/flows/sign-up`);
+  let code: string | undefined;
+  if (process.env.PLINTO_E2E_DRIVER === "postgres") {
+    await expect(page.getByTestId("outbox-unavailable")).toBeVisible();
+    code = codeIn(await waitForMail(page.request, email, "verify-email"));
+  } else {
+    const mail = page.getByTestId("outbox-message").filter({ hasText: `To ${email} · verify-email` });
+    code = (await mail.getByTestId("mail-code").first().textContent()) ?? undefined;
+  }
+  expect(code).toMatch(/^\d{6}$/);
+  await page.goto(hosted);
+  await page.getByLabel("6-digit code", { exact: true }).fill(code!);
+  await page.getByRole("button", { name: "Confirm email address" }).click();
+  await expect(page).toHaveURL(`${issuer}/sign-in?notice=email-verified`);
+  await page.getByLabel("Password", { exact: true }).fill(PASSPHRASE);
+  await page.getByRole("main").getByRole("button", { name: "Sign in", exact: true }).click();
+  // The new account's first sign-in continues the demo's request.
+  await page.waitForURL((url) => url.href.startsWith(`${demo}/flows/sign-up`));
   await expect(page.getByTestId("outcome")).toContainText("Signed in.");
   await expectVerified(page);
 });

@@ -75,7 +75,12 @@ export const flows: Flow[] = [
       },
       {
         title: "Choose “Create an account”",
-        body: "The hosted sign-up form checks the password against the tenant's policy and stores it as an argon2id hash. The tenant mails a confirmation link, which lands in the development outbox below.",
+        body: "The hosted sign-up form checks the password against the tenant's policy and stores it as an argon2id hash, then mails a code and a link to confirm the address. Both land in the development outbox below.",
+      },
+      {
+        title: "Confirm the address, then sign in",
+        body: "Type the code on the hosted page (or open the link), then sign in with the new password: the sign-in continues the demo's request, in the same browser, back to the demo.",
+        sample: { name: "outbox" },
       },
       finishSignIn,
     ],
