@@ -1,6 +1,6 @@
 /**
  * The sign-in configuration of the sites that sign their people in through the platform tenant
- * (`admin`, `app`), for whoever starts them (scripts/lib/sites.mjs: `npm start` and the e2e suite).
+ * (`admin`, `app`), and of the demo, which signs people in to the demo tenant, for whoever starts them (scripts/lib/sites.mjs: `npm start` and the e2e suite).
  * Node only: it reads the seed's `dev-credentials.json` and keeps the next-auth secret in the
  * Plinto home directory. The sites themselves only read the variables (packages/auth, env.ts).
  */
@@ -17,6 +17,10 @@ export const PLATFORM_TENANT = "plinto";
 
 /** Sites that sign in through the platform tenant → their key in `applications.plinto`. */
 export const signInSites = /** @type {const} */ ({ admin: "admin", app: "app" });
+
+/** The demo tenant, and the demo site's application there (`applications.demo.web`). */
+export const DEMO_TENANT = "demo";
+const DEMO_APPLICATION = "web";
 
 const MIN_SECRET_LENGTH = 32;
 
@@ -49,7 +53,16 @@ export function readDevCredentials(home) {
  * @param {string} home
  */
 export function nextAuthSecret(home) {
-  const file = join(home, "nextauth-secret");
+  return storedSecret(home, "nextauth-secret");
+}
+
+/**
+ * A random secret kept in `<home>/<name>` (mode 600): made once, then the same on every start.
+ * @param {string} home
+ * @param {string} name
+ */
+export function storedSecret(home, name) {
+  const file = join(home, name);
   if (existsSync(file)) {
     const stored = readFileSync(file, "utf8").trim();
     if (stored.length >= MIN_SECRET_LENGTH) {
@@ -96,6 +109,7 @@ export function siteAuthEnv(env = process.env, options = {}) {
   };
 
   return (site) => {
+    if (site === "demo") return demoEnv();
     if (!Object.hasOwn(signInSites, site)) return {};
     const key = signInSites[/** @type {keyof typeof signInSites} */ (site)];
     const { credentials, secret } = load();
@@ -112,4 +126,21 @@ export function siteAuthEnv(env = process.env, options = {}) {
     // Left out when unknown: the site then stops at start with a line naming the variable.
     return Object.fromEntries(Object.entries(vars).filter(([, value]) => value !== undefined));
   };
+
+  /**
+   * The demo signs people in to the demo tenant as its own confidential application and keeps
+   * their tokens in an encrypted cookie: `PLINTO_DEMO_OIDC_CLIENT_ID` / `_SECRET` (what the
+   * operator set, else `applications.demo.web`) and `PLINTO_DEMO_SESSION_SECRET` (what the operator
+   * set, else `<home>/demo-session-secret`, made on first use).
+   */
+  function demoEnv() {
+    const application = load().credentials?.applications?.[DEMO_TENANT]?.[DEMO_APPLICATION];
+    /** @type {Record<string, string | undefined>} */
+    const vars = {
+      PLINTO_DEMO_OIDC_CLIENT_ID: blank(env.PLINTO_DEMO_OIDC_CLIENT_ID) ?? application?.clientId,
+      PLINTO_DEMO_OIDC_CLIENT_SECRET: blank(env.PLINTO_DEMO_OIDC_CLIENT_SECRET) ?? application?.clientSecret,
+      PLINTO_DEMO_SESSION_SECRET: blank(env.PLINTO_DEMO_SESSION_SECRET) ?? storedSecret(home, "demo-session-secret"),
+    };
+    return Object.fromEntries(Object.entries(vars).filter(([, value]) => value !== undefined));
+  }
 }

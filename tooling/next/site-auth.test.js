@@ -19,7 +19,10 @@ const seeded = {
     admin: { clientId: "plinto-admin", clientSecret: "plinto_cs_admin", redirectUris: [], postLogoutRedirectUris: [] },
     app: { clientId: "plinto-app", clientSecret: "plinto_cs_app", redirectUris: [], postLogoutRedirectUris: [] },
   },
-  demo: { spa: { clientId: "demo-spa" } },
+  demo: {
+    spa: { clientId: "demo-spa" },
+    web: { clientId: "plinto-demo", clientSecret: "plinto_cs_demo", redirectUris: [], postLogoutRedirectUris: [] },
+  },
 };
 
 describe("siteAuthEnv", () => {
@@ -42,7 +45,34 @@ describe("siteAuthEnv", () => {
   it("gives nothing to sites that do not sign in", () => {
     writeCredentials(seeded);
     const forSite = siteAuthEnv({ PLINTO_HOME: home });
-    for (const site of ["api", "www", "docs", "demo", "toString", "__proto__"]) expect(forSite(site)).toEqual({});
+    for (const site of ["api", "www", "docs", "toString", "__proto__"]) expect(forSite(site)).toEqual({});
+  });
+
+  it("gives the demo its application in the demo tenant and a session secret kept in the home", () => {
+    writeCredentials(seeded);
+    const demo = siteAuthEnv({ PLINTO_HOME: home })("demo");
+    expect(demo).toEqual({
+      PLINTO_DEMO_OIDC_CLIENT_ID: "plinto-demo",
+      PLINTO_DEMO_OIDC_CLIENT_SECRET: "plinto_cs_demo",
+      PLINTO_DEMO_SESSION_SECRET: expect.stringMatching(/^[\w-]{43}$/),
+    });
+    expect(readFileSync(join(home, "demo-session-secret"), "utf8").trim()).toBe(demo.PLINTO_DEMO_SESSION_SECRET);
+    expect(statSync(join(home, "demo-session-secret")).mode & 0o777).toBe(0o600);
+    // The same secret on the next start, and not the admin dashboard's.
+    expect(siteAuthEnv({ PLINTO_HOME: home })("demo").PLINTO_DEMO_SESSION_SECRET).toBe(demo.PLINTO_DEMO_SESSION_SECRET);
+    expect(siteAuthEnv({ PLINTO_HOME: home })("admin").NEXTAUTH_SECRET).not.toBe(demo.PLINTO_DEMO_SESSION_SECRET);
+    // What the operator set wins.
+    const operator = siteAuthEnv({
+      PLINTO_HOME: home,
+      PLINTO_DEMO_OIDC_CLIENT_ID: "their-demo",
+      PLINTO_DEMO_OIDC_CLIENT_SECRET: "their-secret",
+      PLINTO_DEMO_SESSION_SECRET: "operator-chosen-secret-of-enough-length",
+    })("demo");
+    expect(operator).toEqual({
+      PLINTO_DEMO_OIDC_CLIENT_ID: "their-demo",
+      PLINTO_DEMO_OIDC_CLIENT_SECRET: "their-secret",
+      PLINTO_DEMO_SESSION_SECRET: "operator-chosen-secret-of-enough-length",
+    });
   });
 
   it("follows PLINTO_API_URL, PLINTO_<SITE>_URL and PLINTO_PORT_OFFSET", () => {

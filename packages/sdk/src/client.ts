@@ -20,7 +20,7 @@ import {
 } from "@plinto/contracts";
 import type { z } from "zod";
 import { PlintoApiError, PlintoNetworkError } from "./errors";
-import { analyticsApi, apiKeysApi, auditEventsApi, billingApi, organizationsApi, permissionsApi, rolesApi, settingsApi, tenantsApi, usersApi, type Call, type CallText } from "./management";
+import { analyticsApi, apiKeysApi, auditEventsApi, billingApi, devApi, organizationsApi, permissionsApi, rolesApi, settingsApi, tenantsApi, usersApi, type Call, type CallText } from "./management";
 
 export type RotateSigningKeysRequest = z.input<typeof rotateSigningKeysRequestSchema>;
 export type RotateSigningKeysResponse = z.infer<typeof rotateSigningKeysResponseSchema>;
@@ -95,6 +95,8 @@ export class PlintoClient {
   readonly billing: ReturnType<typeof billingApi>;
   readonly analytics: ReturnType<typeof analyticsApi>;
   readonly auditEvents: ReturnType<typeof auditEventsApi>;
+  /** Development only: the outbox of an API in the embedded mode (see `devApi`). */
+  readonly dev: ReturnType<typeof devApi>;
   readonly #token: string | undefined;
   readonly #tenant: string | undefined;
   readonly #fetch: typeof fetch;
@@ -140,6 +142,7 @@ export class PlintoClient {
     this.analytics = analyticsApi(call);
     const callText: CallText = (path, query) => this.#request(path, { schema: undefined, query, asText: true }) as never;
     this.auditEvents = auditEventsApi(call, callText);
+    this.dev = devApi(call);
   }
 
   /**

@@ -11,13 +11,14 @@ export {
   type RotateSigningKeysResponse,
   type SigningKeysApi,
 } from "./client";
-export type { AuditEventExportQuery, AuditEventListQuery, PageQuery, UserListQuery } from "./management";
+export type { AuditEventExportQuery, AuditEventListQuery, DevOutboxQuery, PageQuery, UserListQuery } from "./management";
 export { PlintoApiError, PlintoError, PlintoNetworkError } from "./errors";
 export type {
   Application,
   ApplicationResponse,
   ApplicationSecretRotatedResponse,
   CreateApplicationRequest,
+  OutboxMessage,
   ErrorCode,
   HealthResponse,
   ProblemDetails,

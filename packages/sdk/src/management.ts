@@ -1,5 +1,7 @@
 import {
   billingResponseSchema,
+  devOutboxResponseSchema,
+  type devOutboxQuerySchema,
   type changePlanRequestSchema,
   invoiceListResponseSchema,
   planChangedResponseSchema,
@@ -289,5 +291,21 @@ export function auditEventsApi(call: Call, callText: CallText) {
      * or `format: "json"` for `{ events, truncated }` as JSON text.
      */
     export: (query: AuditEventExportQuery = {}) => callText("/v1/audit-events/export", query),
+  };
+}
+
+/** The outbox query as the caller writes it: the tenant, and optionally `to`, `kind`, `limit` (1–100), `before`. */
+export type DevOutboxQuery = Pick<z.output<typeof devOutboxQuerySchema>, "tenant"> &
+  Partial<Omit<z.output<typeof devOutboxQuerySchema>, "tenant">>;
+
+/**
+ * The development outbox (`GET /v1/dev/outbox`): the mail a tenant would have sent, newest first,
+ * so sign-in links and codes can be followed without a mail server. Only an API in the embedded
+ * development mode has it; anywhere else it answers 404 (`PlintoApiError` with code `not_found`).
+ * It needs no credentials: it exists only on a developer's own machine.
+ */
+export function devApi(call: Call) {
+  return {
+    outbox: async (query: DevOutboxQuery) => (await call("GET", "/v1/dev/outbox", devOutboxResponseSchema, { query })).messages,
   };
 }

@@ -1,12 +1,13 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditEvents, credentials } from "@plinto/db/schema";
+import { auditEvents, credentials, memberships as memberships_, organizations, roles } from "@plinto/db/schema";
 import { getTestInstance } from "../../test/instance";
 import { verifyPassword } from "../lib/password";
 import type { TestDatabase } from "@plinto/db/testing";
 import { recordAuditEvent, verifyAuditChain } from "./audit/audit";
 import { systemContext } from "./context";
 import { API_KEY_SCOPES, authenticateApiKey } from "./api-keys/api-keys";
+import { findApplicationByClientId } from "./applications/applications";
 import { seedDevelopment } from "./dev/seed";
 import { ServiceError } from "./errors";
 import { createTenant } from "./tenants/tenants";
@@ -132,6 +133,17 @@ describe("development seed", () => {
     expect(first.applications.plinto?.admin?.clientSecret).toEqual(expect.any(String));
     expect(first.applications.demo?.spa?.clientSecret).toBeUndefined();
     expect(first.applications.demo?.machine?.clientSecret).toEqual(expect.any(String));
+    // The demo site is a confidential web application of the demo tenant (its server keeps the tokens),
+    // allowed the organizations scope it shows.
+    const demoTenantRow = await database.db.query.tenants.findFirst({ where: (t, { eq }) => eq(t.slug, "demo") });
+    const demoApp = await findApplicationByClientId(database.db, demoTenantRow!.id, "plinto-demo");
+    expect(demoApp).toMatchObject({ type: "web", allowedScopes: ["openid", "profile", "email", "offline_access", "organizations"] });
+    expect(first.applications.demo?.web).toMatchObject({
+      clientId: "plinto-demo",
+      clientSecret: expect.stringMatching(/^plinto_cs_/),
+      redirectUris: ["http://localhost:3004/auth/callback"],
+      postLogoutRedirectUris: ["http://localhost:3004/"],
+    });
     const second = await seedDevelopment(database.db, {
       apiUrl: "http://localhost:4000",
       sites,
@@ -160,6 +172,17 @@ describe("development seed", () => {
     const [credential] = await database.db.select().from(credentials).where(eq(credentials.userId, user!.id));
     expect(await verifyPassword(credential!.secret!, first.demoUser.password)).toBe(true);
     expect(user!.emailVerifiedAt).not.toBeNull();
+    // Two organizations, so the demo has one to switch to: owner of Acme, member of Globex.
+    const joined = await database.db
+      .select({ slug: organizations.slug, role: roles.key })
+      .from(memberships_)
+      .innerJoin(organizations, eq(organizations.id, memberships_.organizationId))
+      .innerJoin(roles, eq(roles.id, memberships_.roleId))
+      .where(eq(memberships_.userId, user!.id));
+    expect(joined.sort((a, b) => a.slug.localeCompare(b.slug))).toEqual([
+      { slug: "acme", role: "owner" },
+      { slug: "globex", role: "member" },
+    ]);
 
     // The same demo user signs in to the platform tenant (admin dashboard, account portal).
     const platform = await database.db.query.tenants.findFirst({ where: (t, { eq }) => eq(t.slug, "plinto") });

@@ -313,3 +313,59 @@ describe("sign-out", () => {
     expect(navigated[0]!.searchParams.get("id_token_hint")).toEqual(expect.any(String));
   });
 });
+
+describe("a confidential web application (clientSecret: a server keeping its users' tokens)", () => {
+  const WEB_CALLBACK = "https://web.example.com/auth/callback";
+
+  async function webApplication() {
+    const { db } = server.database;
+    const created = await db.transaction((tx) =>
+      createApplication(tx, systemContext, {
+        tenantId,
+        name: "SDK web app",
+        type: "web",
+        redirectUris: [WEB_CALLBACK],
+        postLogoutRedirectUris: [LOGGED_OUT],
+        grantTypes: ["authorization_code", "refresh_token"],
+      }),
+    );
+    return { clientId: created.application.clientId, clientSecret: created.clientSecret! };
+  }
+
+  it("signs in with PKCE and its secret, renews and revokes with it; a wrong secret gets no tokens", async () => {
+    const web = await webApplication();
+    expect(web.clientSecret).toMatch(/^plinto_cs_/);
+    const { browser, user } = await signedInBrowser();
+    const client = sdk({ clientId: web.clientId, clientSecret: web.clientSecret, redirectUri: WEB_CALLBACK });
+    const url = await client.auth.createSignInUrl();
+    expect(url.searchParams.get("code_challenge_method")).toBe("S256");
+    const { left } = await browser.navigate(url);
+    expect(left!.origin + left!.pathname).toBe(WEB_CALLBACK);
+    const { claims } = await client.auth.handleRedirectCallback(left!);
+    expect(claims).toMatchObject({ sub: user.id, aud: web.clientId });
+    const first = (await client.store.get())!;
+    const renewed = await client.auth.getAccessToken({ forceRefresh: true });
+    expect(renewed).not.toBe(first.accessToken);
+    expect((await client.store.get())!.refreshToken).not.toBe(first.refreshToken);
+
+    // Without the secret (a public client's request) or with a wrong one, the code buys nothing.
+    for (const clientSecret of [undefined, "plinto_cs_not-the-secret"]) {
+      const other = sdk({ clientId: web.clientId, redirectUri: WEB_CALLBACK, ...(clientSecret ? { clientSecret } : {}) });
+      const { left: back } = await browser.navigate(await other.auth.createSignInUrl());
+      await expect(other.auth.handleRedirectCallback(back!)).rejects.toMatchObject({ code: "token_error", error: "invalid_client" });
+      expect(await other.auth.isSignedIn()).toBe(false);
+    }
+
+    // Sign-out revokes the refresh token with the secret: it no longer renews anything.
+    const { refreshToken } = (await client.store.get())!;
+    await client.auth.createSignOutUrl({ postLogoutRedirectUri: LOGGED_OUT });
+    const confidential = await oidc.discovery(new URL(issuer), web.clientId, undefined, oidc.ClientSecretBasic(web.clientSecret), {
+      execute: [oidc.allowInsecureRequests],
+    });
+    await expect(oidc.refreshTokenGrant(confidential, refreshToken!)).rejects.toMatchObject({ error: "invalid_grant" });
+  });
+
+  it("refuses an empty secret", () => {
+    expect(() => createPlintoAuth({ issuer, clientId: "x", redirectUri: WEB_CALLBACK, clientSecret: "" })).toThrow(TypeError);
+  });
+});

@@ -1,8 +1,10 @@
 import { SiteShell } from "@plinto/ui";
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
+import { EnvironmentSwitcher } from "~/components/EnvironmentSwitcher";
 import { SiteNav } from "~/components/SiteNav";
-import { urlOf } from "~/env";
+import { environments, urlOf } from "~/env";
+import { currentEnvironment } from "~/lib/environment";
 import "./globals.css";
 
 // Every page reads the API live and links to sites whose addresses come from the environment.
@@ -13,8 +15,10 @@ export const metadata: Metadata = {
   description: "Every Plinto sign-in flow running live against the demo tenant through @plinto/sdk: PKCE, passkeys, TOTP, magic links, organizations and tokens.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
   const docs = urlOf("docs");
+  const environment = await currentEnvironment();
+  const options = environments().map(({ name, label, apiUrl }) => ({ name, label, apiUrl }));
   return (
     <html lang="en">
       <body>
@@ -24,11 +28,13 @@ export default function RootLayout({ children }: { children: ReactNode }) {
             <SiteNav
               items={[
                 { href: "/", label: "Flows" },
+                { href: "/flows/token-inspector", label: "Token inspector" },
                 { href: docs, label: "Docs" },
                 { href: urlOf("www"), label: "Website" },
               ]}
             />
           }
+          headerActions={<EnvironmentSwitcher options={options} current={environment.name} />}
           footer={
             <p>
               The demo is an ordinary Plinto client: it signs in against the demo tenant through <code className="font-mono text-ink">@plinto/sdk</code>,

@@ -1,6 +1,12 @@
-import { Badge, Card, CardDescription, CardTitle, CodeBlock, StatusPanel, getPlatformStatus } from "@plinto/ui";
+import Link from "next/link";
+import { Alert, Badge, Card, CardDescription, CardTitle, CodeBlock, StatusPanel, getPlatformStatus } from "@plinto/ui";
 import type { Metadata } from "next";
-import { urlOf } from "~/env";
+import { Notices } from "~/components/Notices";
+import { setupProblem } from "~/lib/auth";
+import { currentEnvironment, issuerOf } from "~/lib/environment";
+import { flows } from "~/lib/flows";
+import { readSession } from "~/lib/session";
+import { signedInView } from "~/lib/view";
 
 // The API status and the demo tenant's issuer are read on every request.
 export const dynamic = "force-dynamic";
@@ -9,62 +15,13 @@ export const metadata: Metadata = {
   title: { absolute: "Flows · Plinto Demo" },
 };
 
-const flows = [
-  {
-    title: "Hosted sign-in with PKCE",
-    spec: "RFC 7636",
-    body: "An authorization request to the demo tenant with an S256 code challenge, Plinto's hosted sign-in page, and the code exchanged for tokens with the verifier — each request and response shown as it happens.",
-  },
-  {
-    title: "Sign-up",
-    spec: "argon2id",
-    body: "A new account on the demo tenant, from the form to the first session, with the password hashed by argon2id before it is stored.",
-  },
-  {
-    title: "Magic link",
-    spec: "Email",
-    body: "A single-use sign-in link sent by email. Locally it lands in Plinto's development outbox, so you can open it without a mail server.",
-  },
-  {
-    title: "Email code",
-    spec: "Email",
-    body: "A one-time code sent by email and typed back in — the same proof of the inbox as a magic link, without leaving the tab.",
-  },
-  {
-    title: "Passkey",
-    spec: "WebAuthn L3",
-    body: "Registering a passkey on this device, then signing in with it: no password, and a credential bound to the demo tenant's origin.",
-  },
-  {
-    title: "Authenticator app (TOTP)",
-    spec: "RFC 6238",
-    body: "Enrolling an authenticator app from a QR code, confirming it with a six-digit code, and the recovery codes you get in return.",
-  },
-  {
-    title: "Organization switch",
-    spec: "Organizations",
-    body: "Moving between the demo user's organizations and watching the active organization and role change in the tokens the app receives.",
-  },
-  {
-    title: "Token refresh",
-    spec: "OAuth 2.0",
-    body: "Trading the refresh token for a fresh access token before the old one expires, with both tokens' lifetimes side by side.",
-  },
-  {
-    title: "Sign-out",
-    spec: "OIDC",
-    body: "Ending the session at the demo tenant as well as in the app, so the next visit to the hosted page asks you to sign in again.",
-  },
-  {
-    title: "Token inspector",
-    spec: "JWT",
-    body: "The ID and access tokens decoded: header, claims and expiry, with the signature checked against the keys the demo tenant publishes.",
-  },
-];
-
-export default async function FlowsPage() {
-  const status = await getPlatformStatus(urlOf("api"));
-  const issuer = `${urlOf("api")}/t/demo`;
+export default async function FlowsPage({ searchParams }: PageProps<"/">) {
+  const query = await searchParams;
+  const environment = await currentEnvironment();
+  const status = await getPlatformStatus(environment.apiUrl);
+  const issuer = issuerOf(environment);
+  const problem = setupProblem(environment);
+  const view = signedInView((await readSession(environment.name)).tokens);
   return (
     <div className="mx-auto max-w-6xl px-4 py-10 sm:px-6">
       <div className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,1fr)_22rem] lg:items-start">
@@ -77,8 +34,19 @@ export default async function FlowsPage() {
             tokens.
           </p>
           <div className="mt-6 space-y-2">
-            <p className="text-sm font-medium text-ink">The demo tenant&apos;s issuer</p>
+            <p className="text-sm font-medium text-ink">
+              The {environment.tenant} tenant&apos;s issuer ({environment.label.toLowerCase()})
+            </p>
             <CodeBlock>{issuer}</CodeBlock>
+            <p className="text-sm text-ink" data-testid="session-status">
+              {view ? (
+                <>
+                  Signed in as <code className="font-mono">{view.sub}</code>.
+                </>
+              ) : (
+                "Not signed in."
+              )}
+            </p>
             <p className="text-sm text-muted">
               Sign in as the demo user: <code className="font-mono text-ink">npm start</code> prints its email and password and writes them to{" "}
               <code className="font-mono text-ink">.plinto/dev-credentials.json</code>.
@@ -96,27 +64,58 @@ export default async function FlowsPage() {
         </StatusPanel>
       </div>
 
+      <div className="mt-8 space-y-3">
+        {problem ? (
+          <Alert variant="warning" title="The flows cannot run here yet" data-testid="setup-problem">
+            {problem}
+          </Alert>
+        ) : null}
+        <Notices outcome={query.outcome} error={query.error} />
+      </div>
+
       <section aria-labelledby="flows-title" className="mt-12">
         <h2 id="flows-title" className="text-xl font-bold tracking-tight">
           What the demo shows
         </h2>
-        <p className="mt-2 max-w-2xl text-muted">Ten flows, each run live against the demo tenant.</p>
+        <p className="mt-2 max-w-2xl text-muted">
+          {flows.length} flows, each a guided walkthrough beside the live flow against the {environment.tenant} tenant.
+        </p>
         <ol className="mt-6 grid grid-cols-1 gap-4 sm:grid-cols-2">
           {flows.map((flow, index) => (
             <Card as="li" key={flow.title} className="p-5">
               <div className="flex items-start justify-between gap-3">
                 <CardTitle>
                   <span aria-hidden="true" className="mr-2 font-mono text-sm text-muted">{String(index + 1).padStart(2, "0")}</span>
-                  {flow.title}
+                  <Link href={`/flows/${flow.slug}`} className="text-ink underline-offset-4 hover:underline">
+                    {flow.title}
+                  </Link>
                 </CardTitle>
                 <Badge tone="brand" className="shrink-0">
                   {flow.spec}
                 </Badge>
               </div>
-              <CardDescription className="mt-2">{flow.body}</CardDescription>
+              <CardDescription className="mt-2">{flow.summary}</CardDescription>
             </Card>
           ))}
         </ol>
+      </section>
+
+      <section aria-labelledby="tokens-title" className="mt-12 max-w-3xl space-y-3">
+        <h2 id="tokens-title" className="text-xl font-bold tracking-tight">
+          Where the demo keeps your tokens
+        </h2>
+        <p className="text-muted">
+          The demo is a confidential web application of the tenant (<code className="font-mono text-ink">plinto-demo</code>): its
+          server signs you in (authorization code with PKCE and its client secret) and keeps the tokens. They live in an encrypted
+          session cookie: the session is encrypted as a JWE (AES-256-GCM, with a key derived from the demo&apos;s session secret) and
+          set HttpOnly and SameSite=Lax, so scripts on this page cannot read it and other sites cannot send it with their forms.
+          Nothing goes to localStorage or sessionStorage.
+        </p>
+        <p className="text-muted">
+          Pages get what the server verified: claims, token ids and lifetimes. The refresh token never leaves the server. Signing
+          out revokes it at the tenant and empties the cookie; switching environment starts a new session, since tokens of one
+          issuer mean nothing to another.
+        </p>
       </section>
     </div>
   );

@@ -8,8 +8,14 @@ import { memoryStorage, memoryTokenStore, type KeyValueStorage, type StoredToken
 export interface PlintoAuthOptions {
   /** The tenant's issuer, e.g. `https://auth.example.com/t/acme`. */
   issuer: string;
-  /** The public (SPA or native) application's client id. */
+  /** The application's client id: a public (SPA or native) one, or a confidential one with `clientSecret`. */
   clientId: string;
+  /**
+   * Only for a confidential (web) application whose *server* runs this: a backend that keeps the
+   * tokens for its pages. Sent with HTTP Basic (client_secret_basic) on the token and revocation
+   * endpoints; PKCE, state and nonce are used all the same. Never put a client secret in a browser bundle.
+   */
+  clientSecret?: string;
   /** Where the provider sends the browser back; registered on the application byte for byte. */
   redirectUri: string;
   /**
@@ -118,7 +124,8 @@ const PROTECTED_PARAMS = new Set([
 ]);
 
 /**
- * Sign-in for browser apps (public clients): authorization code with PKCE S256, state and nonce,
+ * Sign-in for browser apps (public clients), or for a server keeping its users' tokens (a
+ * confidential client, with `clientSecret`): authorization code with PKCE S256, state and nonce,
  * RFC 9207 issuer check, ID token verified against the tenant's JWKS, silent renewal with the
  * rotating refresh token, and RP-initiated sign-out.
  *
@@ -135,7 +142,8 @@ export function createPlintoAuth(options: PlintoAuthOptions): PlintoAuth {
   const redirectUri = options.redirectUri;
   if (!URL.canParse(redirectUri)) throw new TypeError(`redirectUri "${redirectUri}" is not an absolute URL`);
   const client: oauth.Client = { client_id: options.clientId };
-  const clientAuth = oauth.None();
+  if (options.clientSecret !== undefined && options.clientSecret === "") throw new TypeError("clientSecret must not be empty");
+  const clientAuth = options.clientSecret !== undefined ? oauth.ClientSecretBasic(options.clientSecret) : oauth.None();
   const tokenStore = options.tokenStore ?? memoryTokenStore();
   const pendingKey = `plinto.signin.${options.clientId}`;
   const leewayMs = (options.refreshLeewaySeconds ?? 30) * 1000;
@@ -284,6 +292,7 @@ export function createPlintoAuth(options: PlintoAuthOptions): PlintoAuth {
         await tokenStore.clear();
         throw new PlintoAuthError("session_expired", "The session ended; sign in again", details);
       }
+      if (cause instanceof oauth.WWWAuthenticateChallengeError) throw challengeError(cause);
       if (cause instanceof oauth.OperationProcessingError) {
         throw new PlintoAuthError("invalid_response", `The token response was refused: ${cause.message}`, { cause });
       }
@@ -402,6 +411,7 @@ export function createPlintoAuth(options: PlintoAuthOptions): PlintoAuth {
             cause,
           });
         }
+        if (cause instanceof oauth.WWWAuthenticateChallengeError) throw challengeError(cause);
         if (cause instanceof oauth.OperationProcessingError) {
           throw new PlintoAuthError("invalid_response", `The token response was refused: ${cause.message}`, { cause });
         }
@@ -470,6 +480,21 @@ export function createPlintoAuth(options: PlintoAuthOptions): PlintoAuth {
   }
 
   return auth;
+}
+
+/**
+ * A token endpoint's 401 with a `WWW-Authenticate` challenge (RFC 6749 §5.2: the client failed to
+ * authenticate, e.g. a wrong client secret) is the application's problem, not an unreachable
+ * provider: `token_error` with the challenge's error (`invalid_client` when it names none).
+ */
+function challengeError(cause: oauth.WWWAuthenticateChallengeError): PlintoAuthError {
+  const parameters = cause.cause[0]?.parameters;
+  const error = parameters?.error ?? "invalid_client";
+  return new PlintoAuthError("token_error", `The token endpoint answered ${error}`, {
+    error,
+    ...(parameters?.error_description ? { errorDescription: parameters.error_description } : {}),
+    cause,
+  });
 }
 
 function withOpenid(scope: string): string {

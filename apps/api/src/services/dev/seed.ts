@@ -22,6 +22,8 @@ export const PLATFORM_TENANT = { slug: "plinto", name: "Plinto", kind: "platform
 export const DEMO_TENANT = { slug: "demo", name: "Demo", kind: "customer" } as const;
 export const DEMO_USER = { email: "demo@example.com", name: "Demo User" } as const;
 export const DEMO_ORGANIZATION = { name: "Acme", slug: "acme" } as const;
+/** A second organization of the demo user (a plain member there), so the demo has one to switch to. */
+export const DEMO_SECOND_ORGANIZATION = { name: "Globex", slug: "globex" } as const;
 /** Everything a customer tenant's key can hold (tenants:* belong to the platform tenant). */
 const TENANT_KEY_SCOPES = API_KEY_SCOPES.filter((s) => !s.startsWith("tenants:"));
 
@@ -61,6 +63,8 @@ interface ApplicationSpec {
   redirectUris: string[];
   postLogoutRedirectUris: string[];
   grantTypes: string[];
+  /** Default: the applications service's (openid profile email offline_access). */
+  allowedScopes?: string[];
 }
 
 /** The next-auth callback of a site signing in through the tenant's provider named `plinto`. */
@@ -74,6 +78,19 @@ function seededApplications(sites: SiteUrls): Record<string, ApplicationSpec[]> 
       { key: "app", clientId: "plinto-app", name: "Plinto Account", type: "web", redirectUris: [nextAuthCallback(sites.app)], postLogoutRedirectUris: [`${sites.app}/`], grantTypes: code },
     ],
     [DEMO_TENANT.slug]: [
+      // The demo site (apps/demo) is a server that keeps the tokens it gets (a backend for its
+      // pages), so it is a confidential web application: its secret never reaches a browser.
+      {
+        key: "web",
+        clientId: "plinto-demo",
+        name: "Plinto Demo",
+        type: "web",
+        redirectUris: [`${sites.demo}/auth/callback`],
+        postLogoutRedirectUris: [`${sites.demo}/`],
+        grantTypes: code,
+        // The demo shows the organization claims and switches between organizations.
+        allowedScopes: ["openid", "profile", "email", "offline_access", "organizations"],
+      },
       { key: "spa", clientId: "demo-spa", name: "Demo single-page app", type: "spa", redirectUris: [`${sites.demo}/callback`], postLogoutRedirectUris: [`${sites.demo}/`], grantTypes: code },
       { key: "machine", clientId: "demo-machine", name: "Demo backend service", type: "machine", redirectUris: [], postLogoutRedirectUris: [], grantTypes: ["client_credentials"] },
     ],
@@ -87,6 +104,7 @@ function seededApplications(sites: SiteUrls): Record<string, ApplicationSpec[]> 
 async function ensureApplication(tx: Executor, tenantId: string, spec: ApplicationSpec, previous: SeededApplication | undefined) {
   const existing = await findApplicationByClientId(tx, tenantId, spec.clientId);
   const shape = { redirectUris: spec.redirectUris, postLogoutRedirectUris: spec.postLogoutRedirectUris };
+  const scopes = spec.allowedScopes ? { allowedScopes: spec.allowedScopes } : {};
   let clientSecret: string | undefined;
   if (!existing) {
     const created = await createApplication(tx, systemContext, {
@@ -97,10 +115,11 @@ async function ensureApplication(tx: Executor, tenantId: string, spec: Applicati
       grantTypes: spec.grantTypes,
       firstParty: true,
       ...shape,
+      ...scopes,
     });
     clientSecret = created.clientSecret;
   } else {
-    await updateApplication(tx, systemContext, { tenantId, applicationId: existing.id, ...shape });
+    await updateApplication(tx, systemContext, { tenantId, applicationId: existing.id, ...shape, ...scopes });
     if (existing.clientSecretHash) {
       clientSecret =
         previous?.clientSecret && verifyClientSecret(existing, previous.clientSecret)
@@ -146,7 +165,8 @@ export async function seedDevelopment(
     // can sign in to the admin dashboard and manage the demo tenant.
     const operator = (await findUserByEmail(tx, seeded[0]!.id, DEMO_USER.email))!;
     for (const tenant of seeded) await setTenantAdmin(tx, systemContext, { tenant, userId: operator.id, role: "owner" });
-    await ensureDemoOrganization(tx, demoTenant.id);
+    await ensureDemoOrganization(tx, demoTenant.id, DEMO_ORGANIZATION, "owner");
+    await ensureDemoOrganization(tx, demoTenant.id, DEMO_SECOND_ORGANIZATION, "member");
 
     const applications: DevCredentials["applications"] = {};
     for (const [slug, specs] of Object.entries(seededApplications(options.sites))) {
@@ -202,17 +222,17 @@ async function ensureDemoUser(tx: Executor, tenantId: string, wanted: string | u
   return password;
 }
 
-/** The demo tenant's organization "Acme", with the demo user as its owner (made once). */
-async function ensureDemoOrganization(tx: Executor, tenantId: string) {
+/** An organization of the demo tenant with the demo user in it as `role` (made once). */
+async function ensureDemoOrganization(tx: Executor, tenantId: string, spec: { name: string; slug: string }, role: "owner" | "member") {
   const [existing] = await tx
     .select()
     .from(organizations)
-    .where(and(eq(organizations.tenantId, tenantId), eq(organizations.slug, DEMO_ORGANIZATION.slug)))
+    .where(and(eq(organizations.tenantId, tenantId), eq(organizations.slug, spec.slug)))
     .limit(1);
-  const organization = existing ?? (await createOrganization(tx, systemContext, { tenantId, ...DEMO_ORGANIZATION }));
+  const organization = existing ?? (await createOrganization(tx, systemContext, { tenantId, ...spec }));
   const user = (await findUserByEmail(tx, tenantId, DEMO_USER.email))!;
   const member = await getMember(tx, tenantId, organization.id, user.id).catch(() => undefined);
-  if (!member) await addMember(tx, systemContext, { tenantId, organizationId: organization.id, userId: user.id, role: "owner" });
+  if (!member) await addMember(tx, systemContext, { tenantId, organizationId: organization.id, userId: user.id, role });
 }
 
 function newDemoPassword(): string {
