@@ -179,7 +179,7 @@ export function Playground({ operations, defaultApiUrl, initialOperation }: { op
         </fieldset>
 
         <fieldset className="space-y-4">
-          <legend className="mb-2 text-sm font-semibold text-ink">Operation</legend>
+          <legend className="mb-2 text-sm font-semibold text-ink">What to send</legend>
           <Field label="Operation">
             <Select value={op.operationId} onChange={(e) => setOperationId(e.target.value)}>
               {tags.map((tag) => (
