@@ -33,6 +33,9 @@ export async function startSignIn(options: { issuer: string; clientId: string; c
   const url = oidc.buildAuthorizationUrl(config, {
     redirect_uri: options.redirectUri,
     scope: "openid profile email offline_access",
+    // A refresh token (offline_access) is issued only with prompt=consent (OpenID Connect Core §11);
+    // a first-party application skips the consent page, so the user sees nothing more.
+    prompt: "consent",
     code_challenge: await oidc.calculatePKCECodeChallenge(codeVerifier),
     code_challenge_method: "S256",
     state,
