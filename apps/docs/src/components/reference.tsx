@@ -40,8 +40,29 @@ const CONSTRAINTS: Array<[string, string]> = [
   ["default", "default"],
 ];
 
+/** Bounds worth reading: not the safe-integer limits every integer carries, nor the pattern behind a format. */
 function constraintsOf(schema: JsonSchema): string[] {
-  return CONSTRAINTS.filter(([key]) => key in schema).map(([key, label]) => `${label} ${typeof schema[key] === "string" ? schema[key] : JSON.stringify(schema[key])}`);
+  return CONSTRAINTS.filter(([key]) => key in schema)
+    .filter(([key]) => !(typeof schema[key] === "number" && Math.abs(schema[key]) === Number.MAX_SAFE_INTEGER))
+    .filter(([key]) => !(key === "pattern" && schema.format))
+    .map(([key, label]) => `${label} ${typeof schema[key] === "string" ? schema[key] : JSON.stringify(schema[key])}`);
+}
+
+/** The document's descriptions are CommonMark with `code` spans; show those as code. */
+export function Described({ text }: { text: string }) {
+  return (
+    <>
+      {text.split(/(`[^`]+`)/).map((part, i) =>
+        part.startsWith("`") && part.endsWith("`") ? (
+          <code key={i} className="font-mono text-[0.9em]">
+            {part.slice(1, -1)}
+          </code>
+        ) : (
+          part
+        ),
+      )}
+    </>
+  );
 }
 
 /** The object schema nested in a property, if any (directly, in an array, or in a nullable union). */
@@ -93,7 +114,11 @@ export function SchemaView({ schema, document, depth = 0 }: { schema: JsonSchema
               {required.has(name) ? <span className="text-xs font-semibold text-danger">required</span> : null}
             </dt>
             <dd className="text-muted">
-              {property.description ? <p>{String(property.description)}</p> : null}
+              {property.description ? (
+                <p>
+                  <Described text={String(property.description)} />
+                </p>
+              ) : null}
               {constraints.length > 0 ? <p className="font-mono text-xs">{constraints.join(" · ")}</p> : null}
               {nested ? <SchemaView schema={nested} document={document} depth={depth + 1} /> : null}
             </dd>
@@ -171,7 +196,11 @@ export function OperationView({ op, document, playgroundHref }: { op: ReferenceO
             Try it<span className="sr-only"> ({op.operationId})</span>
           </a>
         </p>
-        {op.description ? <p className="text-sm">{op.description}</p> : null}
+        {op.description ? (
+          <p className="text-sm">
+            <Described text={op.description} />
+          </p>
+        ) : null}
       </header>
 
       {op.parameters.length > 0 ? (
