@@ -10,6 +10,7 @@ import { fileURLToPath } from "node:url";
 import next from "next";
 import { DatabaseError } from "@plinto/db";
 import { ConfigError, loadConfig, type Config } from "./src/lib/config";
+import { handleCors } from "./src/lib/cors";
 import { contentSecurityPolicy, newNonce } from "./src/lib/csp";
 import { CLIENT_IP_HEADER } from "./src/lib/request";
 import { installRuntime, startRuntime, stopRuntime, type Runtime } from "./src/lib/runtime";
@@ -49,6 +50,9 @@ const server = createServer((req, res) => {
   const policy = contentSecurityPolicy(newNonce(), { dev });
   req.headers["content-security-policy"] = policy;
   res.setHeader("Content-Security-Policy", policy);
+  // Cross-origin calls to /v1, /health and /ready from the allowed origins (the docs playground);
+  // a preflight is answered here.
+  if (handleCors(req, res, runtime.config.corsOrigins)) return;
   // The tenants' OpenID Provider endpoints (Koa-based) first; everything else is Next's.
   oidc.handle(req, res).then(
     (handled) => {

@@ -34,15 +34,31 @@ const metadata = z
   .refine((value) => JSON.stringify(value).length <= 16_384, { error: "metadata is at most 16 KB of JSON" })
   .describe("Your own data about the user; the API stores it as given, and a PATCH replaces it whole");
 
-/** `POST /v1/users`: without a password the user signs in by mailed link, a passkey or SSO. */
+/** A bcrypt hash as other systems store them: `$2a$`, `$2b$` or `$2y$`, cost, 53 characters of salt and hash. */
+export const BCRYPT_HASH_PATTERN = /^\$2[aby]\$\d{2}\$[./A-Za-z0-9]{53}$/;
+
+/**
+ * `POST /v1/users`: without a password the user signs in by mailed link, a passkey or SSO. Users
+ * moved from another system bring their bcrypt hash (`passwordHash`) instead of a password: it is
+ * verified at their next sign-in and replaced by an argon2id hash then.
+ */
 export const createUserRequestSchema = z
   .object({
     email,
     name: text("name", 200).optional(),
     password: z.string({ error: "A password is text" }).max(1024, { error: "A password is at most 1024 characters" }).optional(),
+    passwordHash: z
+      .string({ error: "passwordHash is text" })
+      .regex(BCRYPT_HASH_PATTERN, { error: "passwordHash is a bcrypt hash ($2a$, $2b$ or $2y$, e.g. $2b$10$…)" })
+      .optional()
+      .describe("Import only: the user's bcrypt hash from another system, instead of a password; replaced by argon2id at their next sign-in"),
     emailVerified: z.boolean({ error: "emailVerified is true or false" }).optional(),
   })
-  .strict();
+  .strict()
+  .refine((input) => input.password === undefined || input.passwordHash === undefined, {
+    error: "Give a password or a passwordHash, not both",
+    path: ["passwordHash"],
+  });
 export type CreateUserRequest = z.infer<typeof createUserRequestSchema>;
 
 /** `PATCH /v1/users/{user}`: only the fields sent change; null clears a profile field. */

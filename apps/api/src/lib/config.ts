@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { randomBytes } from "node:crypto";
 import { checkDatabaseUrl } from "@plinto/db";
+import { siteUrl } from "@plinto/next-config/sites";
 import { checkMailFrom, DEFAULT_MAIL_FROM } from "./mail/message";
 
 /**
@@ -26,6 +27,12 @@ export interface Config {
   secret: string;
   /** Where `.plinto/` lives: dev credentials, the embedded database, the dev secret. */
   homeDir: string;
+  /**
+   * Browser origins allowed to call `/v1`, `/health` and `/ready` cross-origin (CORS, without
+   * credentials): `PLINTO_CORS_ORIGINS`, or by default the docs site's origin, whose playground
+   * sends real requests with a key the reader pastes.
+   */
+  corsOrigins: string[];
 }
 
 export class ConfigError extends Error {
@@ -124,6 +131,8 @@ export function loadConfig(env: Env = process.env): Config {
     problems.push("PLINTO_SECRET is required when DATABASE_URL is set (try: openssl rand -base64 32)");
   }
 
+  const corsOrigins = readCorsOrigins(blank(env.PLINTO_CORS_ORIGINS), env, problems);
+
   if (problems.length > 0) throw new ConfigError(problems);
   secret ??= embeddedSecret(homeDir);
 
@@ -141,5 +150,39 @@ export function loadConfig(env: Env = process.env): Config {
     mailFrom,
     secret,
     homeDir,
+    corsOrigins,
   };
+}
+
+/**
+ * `PLINTO_CORS_ORIGINS`: comma-separated origins (`https://docs.example.com`), or `none`. Unset,
+ * the docs site's origin (`PLINTO_DOCS_URL`, or localhost on its port). A value with a path, a
+ * wildcard or another scheme is refused: the list is compared exactly with the `Origin` header.
+ */
+function readCorsOrigins(raw: string | undefined, env: Env, problems: string[]): string[] {
+  if (raw === "none") return [];
+  if (raw === undefined) {
+    try {
+      // (ProcessEnv only because Next declares NODE_ENV on it; siteUrl reads PLINTO_* alone.)
+      return [new URL(siteUrl("docs", env as NodeJS.ProcessEnv)).origin];
+    } catch {
+      // A malformed PLINTO_DOCS_URL or PLINTO_PORT_OFFSET is the docs site's to report; the API allows no origin then.
+      return [];
+    }
+  }
+  const origins: string[] = [];
+  for (const item of raw.split(",").map((s) => s.trim()).filter(Boolean)) {
+    let url: URL | undefined;
+    try {
+      url = new URL(item);
+    } catch {
+      url = undefined;
+    }
+    if (!url || !["http:", "https:"].includes(url.protocol) || url.origin !== item.replace(/\/$/, "")) {
+      problems.push(`PLINTO_CORS_ORIGINS has "${item}", which is not an origin (expected https://host[:port], no path)`);
+      continue;
+    }
+    origins.push(url.origin);
+  }
+  return origins;
 }

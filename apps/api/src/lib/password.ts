@@ -81,10 +81,9 @@ export function hashPassword(password: string): Promise<string> {
  * library. Every path that answers false without a real verification first spends the time of
  * one (see `verifyAgainstDummy`), so the answer's timing says nothing about the stored hash.
  *
- * Imported bcrypt hashes (`$2a$`, `$2b$`, `$2y$`) are recognised, and a password longer than 72
- * bytes never matches one (bcrypt would have ignored its tail). Verifying them needs a bcrypt
- * implementation, which is not a dependency yet, so until one is added they verify as false and
- * their users reset their password; `needsRehash` already reports them for rehashing.
+ * Imported bcrypt hashes (`$2a$`, `$2b$`, `$2y$`; `passwordHash` on `POST /v1/users`) verify with
+ * bcrypt, and a password longer than 72 bytes never matches one (bcrypt would have ignored its
+ * tail); `needsRehash` reports them, so the sign-in replaces them with argon2id.
  */
 export async function verifyPassword(stored: string, password: string): Promise<boolean> {
   if (!isHashablePassword(password)) return verifyAgainstDummy("");

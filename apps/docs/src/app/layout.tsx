@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = {
   title: { default: "Plinto Docs", template: "%s · Plinto Docs" },
-  description: "How to run Plinto, find its sites and demo tenant, and point your apps at a tenant's OpenID Provider.",
+  description: "Guides, SDK guides, the API reference and a live playground for Plinto, the self-hosted identity platform.",
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
@@ -24,7 +24,10 @@ export default function RootLayout({ children }: { children: ReactNode }) {
           nav={
             <SiteNav
               items={[
-                { href: "/", label: "Get started" },
+                { href: "/", label: "Home" },
+                { href: "/docs/v1/getting-started", label: "Get started" },
+                { href: "/docs/v1/reference", label: "API reference" },
+                { href: "/docs/v1/playground", label: "Playground" },
                 { href: demo, label: "Demo" },
                 { href: www, label: "Website" },
               ]}

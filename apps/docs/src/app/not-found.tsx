@@ -9,11 +9,11 @@ export default function NotFound() {
       <p className="text-sm font-semibold text-brand-700">404</p>
       <h1 className="mt-2 text-3xl font-bold tracking-tight">This page is not in the docs</h1>
       <p className="mt-3 text-muted">
-        The address may be mistyped, or the page may have moved. Get started covers running Plinto, its sites and ports, the demo tenant and
-        issuer URLs.
+        The address may be mistyped, or the page may have moved (or be in only one version of the docs). Search from any docs page, or start
+        from the home page.
       </p>
       <div className="mt-8">
-        <ButtonLink href="/">Go to Get started</ButtonLink>
+        <ButtonLink href="/">Go to the docs home</ButtonLink>
       </div>
     </div>
   );

@@ -2,7 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Executor } from "@plinto/db";
 import { credentials, tenants, users } from "@plinto/db/schema";
-import { hashPassword } from "../../lib/password";
+import { hashPassword, isBcryptHash } from "../../lib/password";
 import { recordAuditEvent } from "../audit/audit";
 import { autoJoinByDomain } from "../organizations/domains";
 import type { RequestContext } from "../context";
@@ -44,6 +44,8 @@ export interface NewUser {
   tenantId: string;
   email: string;
   password?: string;
+  /** Import: a bcrypt hash from another system, stored as given; the next sign-in replaces it with argon2id. */
+  passwordHash?: string;
   name?: string;
   emailVerified?: boolean;
 }
@@ -73,6 +75,17 @@ export async function createUser(tx: Executor, ctx: RequestContext, input: NewUs
       { path: "email", message: "Enter an email address like name@example.com" },
     ]);
   }
+  if (input.password !== undefined && input.passwordHash !== undefined) {
+    throw new ServiceError("validation_failed", "Give a password or a passwordHash, not both", [
+      { path: "passwordHash", message: "Give a password or a passwordHash, not both" },
+    ]);
+  }
+  // Only bcrypt is imported: anything else would sit in the credentials table unverifiable.
+  if (input.passwordHash !== undefined && !isBcryptHash(input.passwordHash)) {
+    throw new ServiceError("validation_failed", "passwordHash is not a bcrypt hash", [
+      { path: "passwordHash", message: "passwordHash is a bcrypt hash ($2a$, $2b$ or $2y$)" },
+    ]);
+  }
   if (input.password !== undefined) await assertPasswordAllowed(tx, input.tenantId, input.password, email);
   if (await findUserByEmail(tx, input.tenantId, email)) {
     throw new ServiceError("conflict", "A user with this email already exists in this tenant");
@@ -86,12 +99,12 @@ export async function createUser(tx: Executor, ctx: RequestContext, input: NewUs
       emailVerifiedAt: input.emailVerified ? new Date() : null,
     })
     .returning();
-  if (input.password !== undefined) {
+  if (input.password !== undefined || input.passwordHash !== undefined) {
     await tx.insert(credentials).values({
       tenantId: input.tenantId,
       userId: user!.id,
       type: "password",
-      secret: await hashPassword(input.password),
+      secret: input.passwordHash ?? (await hashPassword(input.password!)),
     });
   }
   await recordAuditEvent(tx, ctx, {
@@ -99,7 +112,11 @@ export async function createUser(tx: Executor, ctx: RequestContext, input: NewUs
     action: "user.created",
     targetType: "user",
     targetId: user!.id,
-    data: { withPassword: input.password !== undefined, emailVerified: Boolean(input.emailVerified) },
+    data: {
+      withPassword: input.password !== undefined || input.passwordHash !== undefined,
+      emailVerified: Boolean(input.emailVerified),
+      ...(input.passwordHash !== undefined ? { importedPasswordHash: "bcrypt" } : {}),
+    },
   });
   if (input.emailVerified) await autoJoinByDomain(tx, ctx, { tenantId: input.tenantId, userId: user!.id, email });
   return user!;

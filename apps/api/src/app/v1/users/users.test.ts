@@ -134,6 +134,33 @@ describe("management users: what they do", () => {
     }
   });
 
+  it("imports a user with a bcrypt hash: they sign in with their old password, and the hash becomes argon2id", async () => {
+    // bcrypt("a long and unusual passphrase", cost 10), as another system would hand it over.
+    const bcrypt = "$2b$10$0pdMTHIdVGaxnW8mqLT1t.D5t79umndIOrcuJIx68JOB6uokODrEC";
+    const user = await newUser(keys.a, { email: "imported@routes.example", passwordHash: bcrypt, emailVerified: true });
+    const stored = async () =>
+      (await database.db.select({ secret: credentials.secret }).from(credentials).where(and(eq(credentials.tenantId, tenants.a), eq(credentials.userId, user.id))))[0]?.secret;
+    expect(await stored()).toBe(bcrypt);
+    const [event] = await database.db.select().from(auditEvents).where(and(eq(auditEvents.targetId, user.id), eq(auditEvents.action, "user.created")));
+    expect(event?.data).toMatchObject({ withPassword: true, importedPasswordHash: "bcrypt" });
+
+    const signIn = (password: string) => signInWithPassword(database.db, runtime, systemContext, { tenantSlug: "user-routes-a", email: user.email, password });
+    await expect(signIn("not the passphrase at all")).rejects.toMatchObject({ code: "invalid_credentials" });
+    expect((await signIn("a long and unusual passphrase")).status).toBe("signed_in");
+    expect(await stored()).toMatch(/^\$argon2id\$/);
+    expect((await signIn("a long and unusual passphrase")).status).toBe("signed_in");
+
+    // Only bcrypt, and a hash or a password, not both; the answer never echoes the hash.
+    for (const body of [
+      { email: "md5@routes.example", passwordHash: "5f4dcc3b5aa765d61d8327deb882cf99" },
+      { email: "argon@routes.example", passwordHash: "$argon2id$v=19$m=19456,t=2,p=1$c2FsdHNhbHQ$aGFzaGhhc2hoYXNo" },
+      { email: "both@routes.example", passwordHash: bcrypt, password: "a long and unusual passphrase" },
+    ]) {
+      const problem = await problemOf(await create(request(API, "POST", keys.a, body)), 400, "validation_failed");
+      expect(JSON.stringify(problem)).not.toContain(bcrypt);
+    }
+  });
+
   it("updates the profile, blocks (ending sessions) and unblocks, lists and ends sessions, deletes", async () => {
     const user = await newUser();
     const patched = await bodyOf(
