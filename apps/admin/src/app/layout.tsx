@@ -35,6 +35,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               items={[
                 { href: "/", label: "Overview" },
                 { href: "/users", label: "Users" },
+                { href: "/support", label: "Support" },
                 { href: "/organizations", label: "Organizations" },
                 { href: "/roles", label: "Roles" },
                 { href: "/analytics", label: "Analytics" },
