@@ -2,6 +2,7 @@ import { SignInStatus, SiteShell } from "@plinto/ui";
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { auth } from "~/auth";
+import { NavigationStatus } from "~/components/NavigationStatus";
 import { SiteNav } from "~/components/SiteNav";
 import { TenantSwitcher } from "~/components/TenantSwitcher";
 import { tenantContext } from "~/lib/tenant";
@@ -22,6 +23,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en">
       <body>
+        <NavigationStatus />
         <SiteShell
           siteName="Admin"
           headerActions={

@@ -5,27 +5,10 @@ import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 
 /**
- * The loading and error states every admin page shares (app/loading.tsx and app/error.tsx use
- * them, so each page has them without a copy of its own). Empty states belong to each list, in
- * its own words (EmptyState from @plinto/ui).
+ * The error state every admin page shares (app/error.tsx), so no page needs a copy of its own.
+ * The loading state is NavigationStatus; empty states belong to each list, in its own words
+ * (EmptyState from @plinto/ui).
  */
-
-/** While a page's data is on its way: a polite live status and the page's rough shape. */
-export function PageLoading({ what = "this page" }: { what?: string }) {
-  return (
-    <div className="mx-auto max-w-6xl space-y-8 px-4 py-10 sm:px-6" aria-busy="true">
-      <p role="status" className="text-sm font-medium text-muted">
-        Loading {what}…
-      </p>
-      <div aria-hidden="true" className="animate-pulse space-y-4">
-        <div className="h-8 w-64 rounded bg-line" />
-        <div className="h-4 w-full max-w-2xl rounded bg-line" />
-        <div className="h-40 w-full rounded-card bg-line/60" />
-        <div className="h-40 w-full rounded-card bg-line/60" />
-      </div>
-    </div>
-  );
-}
 
 /**
  * When a page failed to render (the API answered something unexpected, or not at all): what
