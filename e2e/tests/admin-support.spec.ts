@@ -8,8 +8,8 @@ import { freshEmail, PASSPHRASE } from "../support/mail";
 // email, by id, by part of the address, and someone who is not there), the user's sign-in is paused
 // by wrong passwords through the auth API, the user page shows the failures and the pause, the
 // owner unlocks it through the confirmation step, and the user signs in again at once. The page
-// also lists the user's organizations and recent activity, linking to the audit log. axe checks
-// the Support page and the user page.
+// also lists the user's organizations and recent activity, linking to the audit log. A viewer
+// sees the pause but no way to unlock it. axe checks the Support page and the user page.
 
 const signInApi = (page: Page, email: string, password: string) =>
   page.request.post(`${apiUrl}/v1/tenants/demo/auth/sign-in`, { data: { email, password } });
@@ -95,4 +95,36 @@ test("support looks a user up, sees their sign-in paused by failures, unlocks it
   const again = await signInApi(page, email, PASSPHRASE);
   expect(again.status()).toBe(200);
   expect(((await again.json()) as { status: string }).status).toBe("signed_in");
+});
+
+test("a viewer sees a paused sign-in but cannot unlock it", async ({ page }) => {
+  const operator = devCredentials().apiKeys.plinto.secret;
+  const viewerEmail = freshEmail("support-viewer");
+  const created = await page.request.post(`${apiUrl}/v1/users`, {
+    headers: { authorization: `Bearer ${operator}` },
+    data: { email: viewerEmail, name: "Vic Viewer", password: PASSPHRASE, emailVerified: true },
+  });
+  expect(created.status()).toBe(201);
+  const viewerId = ((await created.json()) as { user: { id: string } }).user.id;
+  expect((await page.request.put(`${apiUrl}/v1/tenants/demo/admins/${viewerId}`, { headers: { authorization: `Bearer ${operator}` }, data: { role: "viewer" } })).status()).toBeLessThan(300);
+
+  const email = freshEmail("support-viewed");
+  const user = await page.request.post(`${apiUrl}/v1/users`, {
+    headers: { authorization: `Bearer ${devCredentials().apiKeys.demo.secret}` },
+    data: { email, password: PASSPHRASE, emailVerified: true },
+  });
+  const { user: watched } = (await user.json()) as { user: { id: string } };
+  for (let i = 0; i < 10; i++) await signInApi(page, email, `${PASSPHRASE} wrong`);
+
+  await signInToAdmin(page, { email: viewerEmail, password: PASSPHRASE, tenant: "demo" });
+  await page.goto(`${adminUrl}/support?q=${encodeURIComponent(email)}`);
+  await expect(page).toHaveURL(`${adminUrl}/users/${watched.id}`);
+  const security = page.getByRole("region", { name: "Sign-in security", exact: true });
+  await expect(security.getByTestId("lock-state")).toContainText("Sign-in is paused until");
+  await expect(security.getByTestId("lock-state")).toContainText("an admin or support agent can unlock it sooner");
+  await expect(page.getByRole("link", { name: "Unlock sign-in" })).toHaveCount(0);
+  // The confirmation step, asked for by hand, is refused to the role.
+  await page.goto(`${adminUrl}/users/${watched.id}?confirm=unlock`);
+  await expect(page.getByRole("alert").filter({ hasText: "Your role cannot change users" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Yes, unlock sign-in" })).toHaveCount(0);
 });
