@@ -90,6 +90,7 @@ test("support looks a user up, sees their sign-in paused by failures, unlocks it
   await activity.getByRole("link", { name: "user.unlocked" }).click();
   await expect(page).toHaveURL(/\/audit\/evt_/);
   await expect(page.locator("main")).toContainText("user.unlocked");
+  await expect(page.locator("main")).toContainText(/Admin usr_\w{26}/);
 
   // The user signs in at once.
   const again = await signInApi(page, email, PASSPHRASE);
