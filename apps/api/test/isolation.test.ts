@@ -17,6 +17,7 @@ import { hashToken, randomToken } from "../src/lib/crypto";
 import type { Runtime } from "../src/lib/runtime";
 import { API_KEY_SCOPES, createApiKey } from "../src/services/api-keys/api-keys";
 import { createApplication } from "../src/services/applications/applications";
+import { limits, mfaAccountKey, signInAccountKey } from "../src/services/auth/support";
 import { systemContext } from "../src/services/context";
 import { createSession } from "../src/services/sessions/sessions";
 import { setTenantAdmin } from "../src/services/tenants/admins";
@@ -84,6 +85,11 @@ async function world(marker: string) {
   const key = await db.transaction((tx) =>
     createApiKey(tx, systemContext, { tenantId, name: `${marker} key`, scopes: API_KEY_SCOPES.filter((s) => !s.startsWith("tenants:")) }),
   );
+  // Some failed sign-ins on the user's account: an unlock aimed at B from A must leave them counted.
+  for (let i = 0; i < 3; i++) {
+    await runtime.limiter.limit(signInAccountKey(tenantId, user.email), limits.signInPerAccount);
+    await runtime.limiter.limit(mfaAccountKey(tenantId, user.id), limits.mfaPerAccount);
+  }
   // The tenant's newest audit event (the key's creation), named by id like any resource.
   const [event] = await db.select().from(auditEvents).where(eq(auditEvents.tenantId, tenantId)).orderBy(desc(auditEvents.seq)).limit(1);
   const ids = {
@@ -150,6 +156,12 @@ async function snapshot(b: World) {
     applications: await db.select().from(applications).where(eq(applications.tenantId, t)),
     apiKeys: await db.select({ id: apiKeys.id, revokedAt: apiKeys.revokedAt, scopes: apiKeys.scopes }).from(apiKeys).where(eq(apiKeys.tenantId, t)),
     auditEvents: await db.select().from(auditEvents).where(eq(auditEvents.tenantId, t)),
+    signInLimits: await Promise.all(
+      [
+        runtime.limiter.peek(signInAccountKey(t, `${b.marker}-user@${b.marker}.example`), limits.signInPerAccount),
+        runtime.limiter.peek(mfaAccountKey(t, b.ids.user), limits.mfaPerAccount),
+      ].map(async (peeked) => (await peeked).remaining),
+    ),
   };
 }
 
@@ -195,6 +207,7 @@ describe("tenant isolation of the management API", () => {
 
   it("answers 403 or 404 for B's resources and never shows B's data", async () => {
     const before = await snapshot(b);
+    expect(before.signInLimits).toEqual([7, 7]);
     const leaks = [b.marker, ...Object.values(b.ids).filter((id) => id !== b.tenant.slug)];
     const failures: string[] = [];
     for (const op of management) {

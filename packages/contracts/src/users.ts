@@ -2,6 +2,8 @@ import { z } from "zod";
 import { sessionIdSchema, sessionRevokedResponseSchema, userIdSchema } from "./auth";
 import { managed, bodyErrors, type Operation } from "./operation";
 import { nextCursorSchema, pageQuerySchema } from "./management";
+import { auditEventIdSchema } from "./audit";
+import { membershipIdSchema, organizationIdSchema } from "./organizations";
 
 /**
  * A tenant's users, managed from the admin dashboard or a back end (`/v1/users`, API key or admin
@@ -135,6 +137,54 @@ export const impersonationCreatedResponseSchema = z.object({
   expiresAt: timestamp.describe("When the link stops working"),
 });
 
+/**
+ * The limits that pause an account's sign-in after repeated failures (OWASP ASVS V2.2.1): passwords
+ * per account in 15 minutes and per day, and second-factor codes likewise. Each counts per account,
+ * whatever the client address; a successful sign-in clears the 15-minute count.
+ */
+export const SIGN_IN_LIMITS = ["sign_in", "sign_in_daily", "mfa", "mfa_daily"] as const;
+export const signInLimitStateSchema = z.object({
+  name: z.enum(SIGN_IN_LIMITS).describe("sign_in / sign_in_daily: password attempts; mfa / mfa_daily: second-factor codes"),
+  limit: z.int().min(1).describe("Attempts allowed per window"),
+  windowSeconds: z.int().min(1),
+  remaining: z.int().min(0).describe("Attempts left in the window now"),
+  locked: z.boolean().describe("No attempt is left: the next one is refused until resetAt"),
+  resetAt: timestamp.nullable().describe("When the window ends; null while nothing is counted"),
+});
+/** The kinds of event the sign-in security report lists, from the audit log. */
+export const SIGN_IN_FAILURE_KINDS = ["sign_in_failed", "mfa_failed", "sign_in_paused"] as const;
+export const signInFailureSchema = z.object({
+  eventId: auditEventIdSchema.describe("The audit event; GET /v1/audit-events/{event} has it all"),
+  occurredAt: timestamp,
+  kind: z.enum(SIGN_IN_FAILURE_KINDS).describe("A failed first factor, a failed second factor, or the failure that paused sign-in"),
+  method: z.string().nullable().describe("password, passkey, totp, recovery_code or email_code"),
+  reason: z.string().nullable().describe("Why a first factor failed: wrong_password, user_blocked, …"),
+  ipAddress: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  pausedUntil: timestamp.nullable().describe("For sign_in_paused: until when sign-in was paused"),
+});
+/** `GET /v1/users/{user}/sign-in-security`: read without using up an attempt. */
+export const userSignInSecuritySchema = z.object({
+  locked: z.boolean().describe("Whether sign-in (or its second step) is paused now"),
+  lockedUntil: timestamp.nullable().describe("When every pause now in force has ended; null when not locked"),
+  limits: z.array(signInLimitStateSchema),
+  recentFailures: z.array(signInFailureSchema).describe("The latest failures and pauses, newest first (at most 20)"),
+});
+export type UserSignInSecurity = z.infer<typeof userSignInSecuritySchema>;
+export const userSignInSecurityResponseSchema = z.object({ signInSecurity: userSignInSecuritySchema });
+
+/** One organization the user belongs to, with their role there. */
+export const userOrganizationSchema = z.object({
+  id: organizationIdSchema,
+  name: z.string(),
+  slug: z.string(),
+  membershipId: membershipIdSchema,
+  role: z.string().describe("The role's key"),
+  roleName: z.string(),
+  joinedAt: timestamp,
+});
+export const userOrganizationListResponseSchema = z.object({ organizations: z.array(userOrganizationSchema) });
+
 // ── Examples and operations ───────────────────────────────────────────────────────────────────
 
 const at = "2026-11-27T09:30:00.000Z";
@@ -161,6 +211,39 @@ const session = {
   authTime: at,
   lastActiveAt: at,
   expiresAt: "2026-12-27T09:30:00.000Z",
+};
+
+const signInSecurity = {
+  locked: true,
+  lockedUntil: "2026-11-27T09:45:00.000Z",
+  limits: [
+    { name: "sign_in" as const, limit: 10, windowSeconds: 900, remaining: 0, locked: true, resetAt: "2026-11-27T09:45:00.000Z" },
+    { name: "sign_in_daily" as const, limit: 50, windowSeconds: 86_400, remaining: 40, locked: false, resetAt: "2026-11-28T00:00:00.000Z" },
+    { name: "mfa" as const, limit: 10, windowSeconds: 900, remaining: 10, locked: false, resetAt: null },
+    { name: "mfa_daily" as const, limit: 50, windowSeconds: 86_400, remaining: 50, locked: false, resetAt: null },
+  ],
+  recentFailures: [
+    {
+      eventId: "evt_01jbz6y0fq7m2x9d8c4v6b5n3r",
+      occurredAt: at,
+      kind: "sign_in_paused" as const,
+      method: null,
+      reason: null,
+      ipAddress: "203.0.113.7",
+      userAgent: "Mozilla/5.0",
+      pausedUntil: "2026-11-27T09:45:00.000Z",
+    },
+    {
+      eventId: "evt_01jbz6y0fq7m2x9d8c4v6b5n3s",
+      occurredAt: at,
+      kind: "sign_in_failed" as const,
+      method: "password",
+      reason: "wrong_password",
+      ipAddress: "203.0.113.7",
+      userAgent: "Mozilla/5.0",
+      pausedUntil: null,
+    },
+  ],
 };
 
 const path = (rest = "") => `/v1/users${rest}`;
@@ -252,6 +335,50 @@ export const userOperations: Operation[] = [
     success: { status: 202, description: "Mailed", schema: userPasswordResetSentResponseSchema },
     errors: [...managed, "not_found", "conflict", "rate_limited"],
     examples: { response: { status: "reset_sent" } },
+  },
+  {
+    method: "get", path: path("/{user}/sign-in-security"), operationId: "getUserSignInSecurity", tag, security: "management", scope: "users:read",
+    summary: "A user's sign-in security: recent failed sign-ins and second-factor codes, and whether sign-in is paused (locked) and until when. Reading it uses up no attempt",
+    success: { status: 200, description: "The report", schema: userSignInSecurityResponseSchema },
+    errors: [...managed, "not_found"],
+    examples: { response: { signInSecurity: signInSecurity } },
+  },
+  {
+    method: "post", path: path("/{user}/unlock"), operationId: "unlockUser", tag, security: "management", scope: "users:write",
+    summary: "Clear a user's sign-in limits (passwords and second-factor codes) so a paused account can sign in again at once; audited as user.unlocked. Blocking is separate: see unblock",
+    success: { status: 200, description: "Unlocked: the report afterwards", schema: userSignInSecurityResponseSchema },
+    errors: [...managed, "not_found"],
+    examples: {
+      response: {
+        signInSecurity: {
+          ...signInSecurity,
+          locked: false,
+          lockedUntil: null,
+          limits: signInSecurity.limits.map((l) => ({ ...l, remaining: l.limit, locked: false, resetAt: null })),
+        },
+      },
+    },
+  },
+  {
+    method: "get", path: path("/{user}/organizations"), operationId: "listUserOrganizations", tag, security: "management", scope: "organizations:read",
+    summary: "The organizations a user belongs to, with their role in each, by organization name",
+    success: { status: 200, description: "The user's memberships", schema: userOrganizationListResponseSchema },
+    errors: [...managed, "not_found"],
+    examples: {
+      response: {
+        organizations: [
+          {
+            id: "org_01jbz6y0fq7m2x9d8c4v6b5n3p",
+            name: "Acme Labs",
+            slug: "acme-labs",
+            membershipId: "mem_01jbz6y0fq7m2x9d8c4v6b5n3q",
+            role: "admin",
+            roleName: "Admin",
+            joinedAt: at,
+          },
+        ],
+      },
+    },
   },
   {
     method: "post", path: path("/{user}/impersonation"), operationId: "impersonateUser", tag, security: "management", scope: "users:impersonate",

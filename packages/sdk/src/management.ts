@@ -64,6 +64,8 @@ import {
   userResponseSchema,
   userSessionListResponseSchema,
   userSessionsRevokedResponseSchema,
+  userOrganizationListResponseSchema,
+  userSignInSecurityResponseSchema,
 } from "@plinto/contracts";
 import type { z } from "zod";
 
@@ -137,6 +139,15 @@ export function usersApi(call: Call) {
     resetFactors: (userId: string) => call("DELETE", user(userId, "/factors"), userFactorsResetResponseSchema),
     /** Mails the user the self-service password-reset link (single use, 30 minutes); the link is never returned. */
     sendPasswordReset: (userId: string) => call("POST", user(userId, "/password-reset"), userPasswordResetSentResponseSchema),
+    /**
+     * Recent failed sign-ins and second-factor codes (from the audit log) and whether sign-in is
+     * paused by the per-account limits, and until when. Reading it uses up no attempt.
+     */
+    signInSecurity: async (userId: string) => (await call("GET", user(userId, "/sign-in-security"), userSignInSecurityResponseSchema)).signInSecurity,
+    /** Clears the user's sign-in limits so a paused account can sign in at once (audited); answers the report afterwards. */
+    unlock: async (userId: string) => (await call("POST", user(userId, "/unlock"), userSignInSecurityResponseSchema)).signInSecurity,
+    /** The organizations the user belongs to, with their role in each (`organizations:read`). */
+    organizations: async (userId: string) => (await call("GET", user(userId, "/organizations"), userOrganizationListResponseSchema)).organizations,
   };
 }
 

@@ -2,6 +2,7 @@ import { SignInStatus, SiteShell } from "@plinto/ui";
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { auth } from "~/auth";
+import { NavigationStatus } from "~/components/NavigationStatus";
 import { SiteNav } from "~/components/SiteNav";
 import { TenantSwitcher } from "~/components/TenantSwitcher";
 import { platformRoleOf, tenantContext } from "~/lib/tenant";
@@ -22,6 +23,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en">
       <body>
+        <NavigationStatus />
         <SiteShell
           siteName="Admin"
           headerActions={
@@ -35,6 +37,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               items={[
                 { href: "/", label: "Overview" },
                 { href: "/users", label: "Users" },
+                { href: "/support", label: "Support" },
                 { href: "/organizations", label: "Organizations" },
                 { href: "/roles", label: "Roles" },
                 { href: "/analytics", label: "Analytics" },

@@ -19,6 +19,7 @@ const groups = [
       { name: "Users", body: "Everyone who can sign in to this tenant: their sign-in methods, second factors and active sessions, and the means to sign them out everywhere." },
       { name: "Organizations", body: "The companies and teams your users belong to: members, pending invitations, and which connection and directory each one uses." },
       { name: "Roles", body: "Named sets of permissions given to members of an organization, and carried into the tokens your apps receive." },
+      { name: "Support", body: "Look a person up by email or user ID: why they cannot sign in, unlocking a paused sign-in, their organizations and recent activity." },
     ],
   },
   {

@@ -109,6 +109,19 @@ describe("users", () => {
     expect(impersonation.url).toContain("/t/sdk-acme/impersonate?ticket=");
     expect(await plinto.users.sendPasswordReset(ada.id)).toEqual({ status: "reset_sent" });
 
+    // Support tools: the sign-in report reads without counting, unlock clears it, memberships list.
+    const report = await plinto.users.signInSecurity(ada.id);
+    expect(report).toMatchObject({ locked: false, lockedUntil: null, recentFailures: [] });
+    expect(report.limits.map((l) => l.name)).toEqual(["sign_in", "sign_in_daily", "mfa", "mfa_daily"]);
+    expect(await plinto.users.unlock(ada.id)).toMatchObject({ locked: false });
+    const labs = await plinto.organizations.create({ name: "Ada's Lab", slug: "ada-lab" });
+    expect(await plinto.users.organizations(ada.id)).toEqual([]);
+    await plinto.organizations.members.add(labs.id, { userId: ada.id, role: "admin" });
+    expect(await plinto.users.organizations(ada.id)).toEqual([
+      { id: labs.id, name: "Ada's Lab", slug: "ada-lab", membershipId: expect.stringMatching(/^mem_/), role: "admin", roleName: expect.any(String), joinedAt: expect.any(String) },
+    ]);
+    await plinto.organizations.delete(labs.id);
+
     await plinto.users.delete(ada.id);
     expect((await apiError(plinto.users.get(ada.id))).code).toBe("not_found");
     await expect(plinto.users.get("..")).rejects.toThrow(TypeError);

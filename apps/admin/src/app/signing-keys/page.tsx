@@ -1,4 +1,4 @@
-import { Alert, Badge, ButtonLink, Table, TableBody, TableHead, TableHeaderCell, TableRow } from "@plinto/ui";
+import { Alert, Badge, ButtonLink, EmptyState, Table, TableBody, TableHead, TableHeaderCell, TableRow } from "@plinto/ui";
 import type { Metadata } from "next";
 import { ConfirmPanel, SignInFirst, TenantPage } from "~/components/TenantPage";
 import { tenantContext } from "~/lib/tenant";
@@ -47,6 +47,13 @@ export default async function SigningKeysPage({ searchParams }: { searchParams: 
           </ButtonLink>
         )
       ) : null}
+      {keys.length === 0 ? (
+        <EmptyState
+          headingLevel={2}
+          title="No signing keys yet"
+          description="A tenant gets its keys when it is created, or at its first token. If none shows here, rotate to make them now."
+        />
+      ) : (
       <Table caption="Signing keys, newest first">
         <TableHead>
           <TableRow>
@@ -75,6 +82,7 @@ export default async function SigningKeysPage({ searchParams }: { searchParams: 
           ))}
         </TableBody>
       </Table>
+      )}
     </TenantPage>
   );
 }

@@ -43,6 +43,12 @@ export type { RateLimitAlgorithm, RateLimitPolicy, RateLimitResult } from "./typ
 export interface RateLimiter {
   /** Counts one call for `key` under `policy` and says whether it may go ahead. */
   limit(key: string, policy: RateLimitPolicy): Promise<RateLimitResult>;
+  /**
+   * What `limit` would answer now, without counting a call: whether a call would go ahead, what is
+   * left, and when the window ends. For reports (a support tool showing whether an account is
+   * paused); never a substitute for `limit` before the guarded work (a check-then-act race).
+   */
+  peek(key: string, policy: RateLimitPolicy): Promise<RateLimitResult>;
   /** Forgets `key`'s count under `policy` (e.g. failures after a successful sign-in). */
   reset(key: string, policy: RateLimitPolicy): Promise<void>;
   /** `memory` in embedded mode and from a Redis failure until Redis answers again; `redis` otherwise. */
@@ -150,6 +156,20 @@ export function createRateLimiter(
         }
       }
       return result(memory.limit(id, algorithm, limit, windowMs), "memory");
+    },
+
+    async peek(key, policy) {
+      const { id, algorithm, limit, windowMs } = check(key, policy);
+      if (redis && tryRedis(redis)) {
+        try {
+          const decision = await redis.peek(id, algorithm, limit, windowMs);
+          recovered();
+          return result(decision, "redis");
+        } catch (error) {
+          fallBack(error);
+        }
+      }
+      return result(memory.peek(id, algorithm, limit, windowMs), "memory");
     },
 
     async reset(key, policy) {

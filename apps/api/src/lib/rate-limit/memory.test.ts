@@ -78,3 +78,30 @@ describe("MemoryStore bounds", () => {
     expect(store.limit("k", "sliding-window", 1, 60_000).success).toBe(true);
   });
 });
+
+describe("MemoryStore peek", () => {
+  it("answers what limit would, weighting the previous window the same way, without counting", () => {
+    const c = clock(10_000);
+    const store = new MemoryStore(100, c.now);
+    expect(store.peek("k", "sliding-window", 4, 1_000)).toEqual({ success: true, limit: 4, remaining: 4, reset: 11_000 });
+    for (let i = 0; i < 4; i++) store.limit("k", "sliding-window", 4, 1_000);
+    expect(store.peek("k", "sliding-window", 4, 1_000)).toMatchObject({ success: false, remaining: 0 });
+    // 25% into the next window: floor(0.75 * 4) = 3 still count → 1 left, as limit would say.
+    c.set(11_250);
+    expect(store.peek("k", "sliding-window", 4, 1_000)).toEqual({ success: true, limit: 4, remaining: 1, reset: 12_000 });
+    expect(store.peek("k", "sliding-window", 4, 1_000).remaining).toBe(1);
+    expect(store.limit("k", "sliding-window", 4, 1_000)).toMatchObject({ success: true, remaining: 0 });
+    expect(store.peek("k", "sliding-window", 4, 1_000).success).toBe(false);
+    // Two windows later nothing is left, and a key peeked at is not created.
+    c.set(13_000);
+    expect(store.peek("k", "sliding-window", 4, 1_000).remaining).toBe(4);
+    expect(store.peek("never", "sliding-window", 4, 1_000).remaining).toBe(4);
+    expect(store.size).toBe(1);
+  });
+
+  it("counts refused calls in a fixed window, as limit does", () => {
+    const store = new MemoryStore(100, clock(0).now);
+    for (let i = 0; i < 3; i++) store.limit("k", "fixed-window", 2, 1_000);
+    expect(store.peek("k", "fixed-window", 2, 1_000)).toEqual({ success: false, limit: 2, remaining: 0, reset: 1_000 });
+  });
+});

@@ -66,6 +66,31 @@ export class MemoryStore {
     return decision;
   }
 
+  /**
+   * What `limit` would decide now, without counting a call (and without touching the LRU order):
+   * `remaining` is what is left of the window, and `success` says whether a call now would go ahead.
+   * The same arithmetic as `limit` and as the package's `getRemaining` scripts.
+   */
+  peek(id: string, algorithm: RateLimitAlgorithm, limit: number, windowMs: number): Decision {
+    const now = this.now();
+    const bucket = Math.floor(now / windowMs);
+    const reset = (bucket + 1) * windowMs;
+    const entry = this.entries.get(id);
+    let current = 0;
+    let previous = 0;
+    if (entry && entry.expiresAt > now) {
+      if (entry.bucket === bucket) {
+        current = entry.current;
+        previous = entry.previous;
+      } else if (entry.bucket === bucket - 1) {
+        previous = entry.current;
+      }
+    }
+    const used = algorithm === "fixed-window" ? current : current + Math.floor((1 - (now % windowMs) / windowMs) * previous);
+    const remaining = Math.max(0, limit - used);
+    return { success: remaining > 0, limit, remaining, reset };
+  }
+
   /** Forgets `id`'s counts. */
   reset(id: string): void {
     this.entries.delete(id);

@@ -100,6 +100,32 @@ describe.each([
     expect((await rl.limit(key, one)).success).toBe(false);
   });
 
+  it.each(["sliding-window", "fixed-window"] as const)("peek tells what limit would answer without counting (%s)", async (algorithm) => {
+    await freshWindow(60_000, 1_000);
+    const rl = limiter(url);
+    const policy = { ...minute, algorithm };
+    const key = `signin:account:peek:${algorithm}:${store}`;
+    // Nothing counted yet: all of the window left, and peeking many times uses none of it.
+    for (let i = 0; i < 5; i++) expect(await rl.peek(key, policy)).toMatchObject({ success: true, remaining: 3, limit: 3, store });
+    expect(await rl.limit(key, policy)).toMatchObject({ success: true, remaining: 2 });
+    expect(await rl.peek(key, policy)).toMatchObject({ success: true, remaining: 2, retryAfterSeconds: 0 });
+    await rl.limit(key, policy);
+    await rl.limit(key, policy);
+    const paused = await rl.peek(key, policy);
+    expect(paused).toMatchObject({ success: false, remaining: 0, store });
+    expect(paused.resetAt % 60_000).toBe(0);
+    expect(paused.resetAt).toBeGreaterThan(Date.now());
+    expect(paused.retryAfterSeconds).toBeGreaterThan(0);
+    expect(paused.retryAfterSeconds).toBeLessThanOrEqual(60);
+    // The refusal peek predicted is what limit answers; peeking did not move the window's end.
+    const refused = await rl.limit(key, policy);
+    expect(refused).toMatchObject({ success: false, resetAt: paused.resetAt });
+    // Other policies on the same key are separate counts, and a reset shows at once.
+    expect(await rl.peek(key, { limit: 3, windowSeconds: 61, algorithm })).toMatchObject({ success: true, remaining: 3 });
+    await rl.reset(key, policy);
+    expect(await rl.peek(key, policy)).toMatchObject({ success: true, remaining: 3 });
+  });
+
   it("lets exactly `limit` calls through when they arrive at once", async () => {
     await freshWindow(60_000, 2_000);
     const rl = limiter(url);
@@ -125,6 +151,20 @@ describe("shared through Redis", () => {
       Array.from({ length: 20 }, (_, i) => (i % 2 ? a : b).limit("burst:shared", { limit: 7, windowSeconds: 60 })),
     );
     expect(concurrent.filter((r) => r.success)).toHaveLength(7);
+  });
+
+  it("peek sees calls another process counted, and writes no key", async () => {
+    await freshWindow(60_000, 1_000);
+    const a = limiter(REDIS_URL);
+    const b = limiter(REDIS_URL);
+    const key = "signin:account:peek-shared";
+    expect(await b.peek(key, minute)).toMatchObject({ store: "redis", remaining: 3 });
+    expect(await raw.keys(`${prefix}:*peek-shared*`)).toEqual([]);
+    await a.limit(key, minute);
+    await a.limit(key, minute);
+    expect(await b.peek(key, minute)).toMatchObject({ store: "redis", success: true, remaining: 1 });
+    await a.limit(key, minute);
+    expect(await b.peek(key, minute)).toMatchObject({ store: "redis", success: false, remaining: 0 });
   });
 
   it("writes namespaced keys that expire", async () => {
@@ -186,6 +226,8 @@ describe("Redis unreachable or silent", () => {
       expect(Date.now() - before).toBeLessThan(50);
     }
     await expect(rl.reset(key, minute)).resolves.toBeUndefined();
+    // peek answers from the same memory the degraded limit counted in.
+    expect(await rl.peek(key, minute)).toMatchObject({ store: "memory", success: true, remaining: 3 });
     expect(rl.store).toBe("memory");
     expect(log.warn).toHaveLength(1);
     expect(log.warn[0]).toMatch(/Redis unavailable \(ECONNREFUSED\)/);

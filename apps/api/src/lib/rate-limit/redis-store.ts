@@ -47,6 +47,17 @@ export class RedisStore {
   }
 
   /**
+   * What `limit` would decide now, without counting a call: the package's `getRemaining`, which
+   * runs its read-only script (GETs of this bucket's and, for the sliding window, the last one's
+   * counter, weighted as `limit` weighs them).
+   */
+  async peek(id: string, algorithm: RateLimitAlgorithm, limit: number, windowMs: number): Promise<Decision> {
+    const { remaining, reset } = await this.limiter(algorithm, limit, windowMs).getRemaining(id);
+    const left = Math.max(0, Math.min(limit, remaining));
+    return { success: left > 0, limit, remaining: left, reset };
+  }
+
+  /**
    * Deletes `id`'s counters. Not `Ratelimit.resetUsedTokens`: that runs a Lua `SCAN` over the whole
    * keyspace for `prefix:id:*`. The keys are known: this bucket's and the last one's.
    */

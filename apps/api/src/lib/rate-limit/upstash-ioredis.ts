@@ -5,8 +5,9 @@ import type { Redis } from "ioredis";
  * The part of `@upstash/redis`'s client that `@upstash/ratelimit` 2.0.8 calls in the way we use it
  * (single region, `fixedWindow` / `slidingWindow`, no analytics, no deny list, no dynamic limits):
  *
- * - `evalsha(sha1, keys, args)`: every `limit()`, with the SHA-1 of its script (hard-coded in the
- *   package; checked to equal the SHA-1 of the script text in 2.0.8);
+ * - `evalsha(sha1, keys, args)`: every `limit()` and `getRemaining()` (the limiter's `peek`), with
+ *   the SHA-1 of its script (hard-coded in the package; checked to equal the SHA-1 of the script
+ *   text in 2.0.8);
  * - `eval(script, keys, args)`: only when `evalsha` failed with an error whose text contains
  *   `NOSCRIPT` (the package's `safeEval`), i.e. after a Redis restart or `SCRIPT FLUSH`.
  *

@@ -13,13 +13,13 @@ import { evaluatePassword, policyForTenant } from "../users/password-policy";
 import { createUser, findUserByEmail, findUserWithPasswordHash, normalizeEmail, replacePasswordHash, setPassword } from "../users/users";
 import * as messages from "./messages";
 import {
-  emailKey,
   enforce,
   enforceMailLimits,
   enforceProofLimit,
   limits,
   requireTenant,
   send,
+  signInAccountKey,
   where,
   type AuthDeps,
 } from "./support";
@@ -164,7 +164,7 @@ export async function signInWithPassword(
 ): Promise<SignInOutcome> {
   const tenant = await requireTenant(db, input.tenantSlug);
   await enforce(deps.limiter, `signin:ip:${tenant.id}:${ctx.ipAddress ?? "unknown"}`, limits.signInPerIp);
-  const accountKey = `signin:account:${tenant.id}:${emailKey(input.email)}`;
+  const accountKey = signInAccountKey(tenant.id, input.email);
   const daily = await enforce(deps.limiter, accountKey, limits.signInPerAccountDaily);
   const recent = await enforce(deps.limiter, accountKey, limits.signInPerAccount);
 

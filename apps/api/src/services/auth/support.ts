@@ -45,6 +45,11 @@ export const limits = {
 
 export const emailKey = (email: string) => hashToken(normalizeEmail(email).toLowerCase());
 
+/** The limiter key of password attempts on one account (by the email asked for; see `limits`). */
+export const signInAccountKey = (tenantId: string, email: string) => `signin:account:${tenantId}:${emailKey(email)}`;
+/** The limiter key of second-factor codes on one account, whichever sign-in or step-up they answer. */
+export const mfaAccountKey = (tenantId: string, userId: string) => `mfa:account:${tenantId}:${userId}`;
+
 export async function enforce(limiter: RateLimiter, key: string, policy: RateLimitPolicy) {
   const result = await limiter.limit(key, policy);
   if (!result.success) throw new RateLimitedError(result.retryAfterSeconds);

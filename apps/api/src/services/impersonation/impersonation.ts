@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull } from "drizzle-orm";
 import type { Db, Executor } from "@plinto/db";
-import { apiKeys, impersonations, tenants, users } from "@plinto/db/schema";
+import { apiKeys, impersonations, sessions, tenants, users } from "@plinto/db/schema";
 import { hashToken, randomToken } from "../../lib/crypto";
 import { recordAuditEvent } from "../audit/audit";
 import type { AuthDeps } from "../auth/auth";
@@ -145,4 +145,36 @@ export async function impersonationOfSession(db: Executor, session: { tenantId: 
     .where(and(eq(impersonations.tenantId, session.tenantId), eq(impersonations.id, session.impersonationId)))
     .limit(1);
   return row;
+}
+
+/**
+ * The RFC 8693 §4.1 actor claim for tokens issued from an impersonated session: `act.sub` names
+ * who is really acting. An administrator is a user of the platform tenant, so `act.iss` is that
+ * tenant's issuer (their `sub` is unique there, not here); an API key is named by its id, in this
+ * tenant. Undefined for an ordinary session. Read at every issue, from the session the token's
+ * `sid` names, so a refreshed token says it too.
+ */
+export async function impersonationActClaim(
+  db: Executor,
+  input: { publicUrl: string; tenantId: string; sessionId: string | undefined },
+): Promise<{ sub: string; iss?: string } | undefined> {
+  if (!input.sessionId) return undefined;
+  const [row] = await db
+    .select({ actorType: impersonations.actorType, actorId: impersonations.actorId })
+    .from(sessions)
+    .innerJoin(impersonations, and(eq(impersonations.tenantId, sessions.tenantId), eq(impersonations.id, sessions.impersonationId)))
+    .where(and(eq(sessions.tenantId, input.tenantId), eq(sessions.id, input.sessionId)))
+    .limit(1);
+  if (!row) return undefined;
+  if (row.actorType === "admin" && row.actorId) {
+    const [home] = await db
+      .select({ slug: tenants.slug })
+      .from(users)
+      .innerJoin(tenants, eq(tenants.id, users.tenantId))
+      .where(eq(users.id, row.actorId))
+      .limit(1);
+    return { sub: row.actorId, ...(home ? { iss: `${input.publicUrl}/t/${home.slug}` } : {}) };
+  }
+  // Someone acted, even if the record no longer says who: the token must still say it is not the user.
+  return { sub: row.actorId ?? row.actorType };
 }

@@ -9,7 +9,7 @@
  */
 import type { Db, Executor } from "@plinto/db";
 import { recordAuditEvent } from "../audit/audit";
-import { enforce, enforceProofLimit, limits, requireTenant, send, where, type AuthDeps } from "../auth/support";
+import { enforce, enforceProofLimit, limits, mfaAccountKey, requireTenant, send, where, type AuthDeps } from "../auth/support";
 import type { RequestContext } from "../context";
 import { ServiceError } from "../errors";
 import { requireRecentAuth } from "../sessions/recent-auth";
@@ -152,7 +152,7 @@ export async function confirmTotpEnrolment(
   const tenant = await requireTenant(db, input.tenantSlug);
   await enforceProofLimit(deps, ctx, tenant.id);
   const who = await authorize(db, tenant, input, now);
-  await enforce(deps.limiter, `mfa:account:${tenant.id}:${who.user.id}`, limits.mfaPerAccount);
+  await enforce(deps.limiter, mfaAccountKey(tenant.id, who.user.id), limits.mfaPerAccount);
   const actor: RequestContext = { ...ctx, actor: { type: "user", id: who.user.id } };
 
   const confirmed = await db.transaction(async (tx) => {

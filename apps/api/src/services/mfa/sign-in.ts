@@ -17,7 +17,7 @@ import type { Db, Executor } from "@plinto/db";
 import { sessions, tenants, type users } from "@plinto/db/schema";
 import { hashToken, randomToken } from "../../lib/crypto";
 import { recordAuditEvent } from "../audit/audit";
-import { enforce, enforceMailLimits, enforceProofLimit, limits, requireTenant, send, where, type AuthDeps } from "../auth/support";
+import { enforce, enforceMailLimits, enforceProofLimit, limits, mfaAccountKey, requireTenant, send, where, type AuthDeps } from "../auth/support";
 import { consumeCode, issueVerification } from "../auth/verifications";
 import type { RequestContext } from "../context";
 import { ServiceError } from "../errors";
@@ -74,12 +74,11 @@ export const challengeGone = () =>
   new ServiceError("unauthorized", "This sign-in has expired or is already complete; sign in again");
 export const wrongCode = () => new ServiceError("invalid_verification", "That code is not right; check it and try again");
 
-const accountKey = (tenantId: string, userId: string) => `mfa:account:${tenantId}:${userId}`;
 
 /** Second-factor attempts on one account, whichever sign-in or step-up they come from. */
 async function enforceAccountLimits(deps: AuthDeps, tenantId: string, userId: string) {
-  await enforce(deps.limiter, accountKey(tenantId, userId), limits.mfaPerAccountDaily);
-  await enforce(deps.limiter, accountKey(tenantId, userId), limits.mfaPerAccount);
+  await enforce(deps.limiter, mfaAccountKey(tenantId, userId), limits.mfaPerAccountDaily);
+  await enforce(deps.limiter, mfaAccountKey(tenantId, userId), limits.mfaPerAccount);
 }
 
 async function tenantById(db: Executor, tenantId: string) {
@@ -245,7 +244,7 @@ export async function completeMfaChallenge(
     await failChallenge(db, ctx, { tenantId: tenant.id, challenge, method: input.method, now });
     throw wrongCode();
   }
-  await deps.limiter.reset(accountKey(tenant.id, challenge.userId), limits.mfaPerAccount);
+  await deps.limiter.reset(mfaAccountKey(tenant.id, challenge.userId), limits.mfaPerAccount);
   if (input.method === "recovery_code") await tellRecoveryCodeUsed(db, deps, tenant, signedIn.user, now);
   return signedIn;
 }
@@ -429,7 +428,7 @@ export async function stepUpSession(
     );
     throw wrongCode();
   }
-  await deps.limiter.reset(accountKey(tenant.id, live.user.id), limits.mfaPerAccount);
+  await deps.limiter.reset(mfaAccountKey(tenant.id, live.user.id), limits.mfaPerAccount);
   if (input.method === "recovery_code") await tellRecoveryCodeUsed(db, deps, tenant, live.user, now);
   return { user: live.user, ...raised };
 }

@@ -5,6 +5,7 @@ import type { applications } from "@plinto/db/schema";
 import type { Config } from "../../lib/config";
 import { signOut } from "../auth/auth";
 import { findApplicationByClientId, verifyClientSecret } from "../applications/applications";
+import { impersonationActClaim } from "../impersonation/impersonation";
 import { resolveSession } from "../sessions/sessions";
 import { findUserById } from "../users/users";
 import { tenantAdapterFactory } from "./adapter";
@@ -185,6 +186,9 @@ export function createTenantProvider(input: { db: Db; config: Config; tenant: Pr
     return clientId ? ctx?.oidc?.session?.sidFor(clientId) : undefined;
   };
 
+  /** Who really acts when the token's session is an impersonation (RFC 8693 `act`), else undefined. */
+  const actClaim = (sessionId: string | undefined) => impersonationActClaim(db, { publicUrl: config.publicUrl, tenantId: tenant.id, sessionId });
+
   const ttlOf = (client: unknown, key: "access_token_ttl" | "refresh_token_ttl", fallback: number) => {
     const value = (client as Record<string, unknown> | undefined)?.[key];
     return typeof value === "number" ? value : fallback;
@@ -296,24 +300,31 @@ export function createTenantProvider(input: { db: Db; config: Config; tenant: Pr
       return {
         accountId: user.id,
         // Organization claims are read from the database at every issue, only when the scope asks.
-        claims: async (_use, scope) => ({
-          ...userClaims(user),
-          ...(grantsOrganizations(scope)
-            ? await organizationClaims(db, { tenantId: tenant.id, userId: user.id, sessionId: sessionIdOf(ctx, token) })
-            : {}),
-        }),
+        // `act` (an impersonated session) goes into the ID token only: see the payload below.
+        claims: async (use, scope) => {
+          const sessionId = sessionIdOf(ctx, token);
+          const act = use === "id_token" ? await actClaim(sessionId) : undefined;
+          return {
+            ...userClaims(user),
+            ...(grantsOrganizations(scope) ? await organizationClaims(db, { tenantId: tenant.id, userId: user.id, sessionId }) : {}),
+            ...(act ? { act } : {}),
+          };
+        },
       };
     },
     // Plinto's API reads from its access tokens (RFC 9068 JWTs for the `{publicUrl}/v1` resource)
     // the tenant session they came from (`sid`: ending that session ends what the token may do to
     // the account) and the active organization, computed at every issue so a refresh reflects
-    // switches and removals.
+    // switches and removals. An access token from an impersonated session says so (`act`, RFC 8693
+    // §4.1) whatever its audience: in the JWT for the API, and in introspection of an opaque one.
     extraTokenClaims: async (ctx, token) => {
       if (token.kind !== "AccessToken" || !token.accountId) return undefined;
+      const sessionId = sessionIdOf(ctx, token);
+      const act = await actClaim(sessionId);
+      const acting = act ? { act } : undefined;
       const audience = (token as unknown as { aud?: string | string[] }).aud;
       const audiences = Array.isArray(audience) ? audience : audience ? [audience] : [];
-      if (!audiences.includes(apiResource(config.publicUrl))) return undefined;
-      const sessionId = sessionIdOf(ctx, token);
+      if (!audiences.includes(apiResource(config.publicUrl))) return acting;
       const { entities, params } = ctx.oidc;
       const source = entities.AuthorizationCode ?? entities.RefreshToken ?? entities.DeviceCode;
       const scopes = params?.scope ? ctx.oidc.requestParamScopes : source?.scopes;
@@ -321,7 +332,7 @@ export function createTenantProvider(input: { db: Db; config: Config; tenant: Pr
         ? await organizationClaims(db, { tenantId: tenant.id, userId: token.accountId, sessionId })
         : undefined;
       const { organizations: _all, ...active } = organizations ?? {};
-      return { ...(sessionId ? { sid: sessionId } : {}), ...active };
+      return { ...(sessionId ? { sid: sessionId } : {}), ...active, ...acting };
     },
     // First-party applications, and third-party ones the user already allowed these scopes, get
     // their grant without a consent page.
@@ -362,14 +373,15 @@ export function createTenantProvider(input: { db: Db; config: Config; tenant: Pr
   };
   // The organization claims describe the sign-in, like acr and amr: the ID token carries them when
   // the scope is granted, also where conformIdTokenClaims leaves profile claims to userinfo. They
-  // are only available when the scope asked for them (see findAccount).
+  // are only available when the scope asked for them (see findAccount). So does `act`, which no
+  // scope releases: findAccount offers it for the ID token of an impersonated session only.
   const IdTokenProto = provider.IdToken.prototype as unknown as {
     payload(this: { available: Record<string, unknown> }): Promise<Record<string, unknown>>;
   };
   const idTokenPayload = IdTokenProto.payload;
   IdTokenProto.payload = async function payload(this: { available: Record<string, unknown> }) {
     const result = await idTokenPayload.call(this);
-    for (const claim of ORGANIZATION_CLAIMS) {
+    for (const claim of [...ORGANIZATION_CLAIMS, "act"]) {
       if (result[claim] === undefined && this.available[claim] !== undefined) result[claim] = this.available[claim];
     }
     return result;

@@ -1,4 +1,4 @@
-import { and, count, eq, ilike, or, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, ilike, or, type SQL } from "drizzle-orm";
 import { ORGANIZATION_SLUG } from "@plinto/contracts";
 import { isId, type Executor } from "@plinto/db";
 import { memberships, organizations, roles, users, type OrganizationSettings } from "@plinto/db/schema";
@@ -6,6 +6,7 @@ import { recordAuditEvent } from "../audit/audit";
 import type { RequestContext } from "../context";
 import { ServiceError } from "../errors";
 import { keyset, pageOf } from "../pagination";
+import { getUser } from "../users/directory";
 
 export type Organization = typeof organizations.$inferSelect;
 
@@ -250,6 +251,26 @@ export async function listMembers(db: Executor, tenantId: string, organizationId
     .limit(page.limit + 1);
   const { items, nextCursor } = pageOf(rows, page.limit);
   return { members: items, nextCursor };
+}
+
+/** The organizations one user of the tenant belongs to, with their role in each, by organization name. */
+export async function organizationsOfUser(db: Executor, tenantId: string, userId: string) {
+  await getUser(db, tenantId, userId);
+  return db
+    .select({
+      id: organizations.id,
+      name: organizations.name,
+      slug: organizations.slug,
+      membershipId: memberships.id,
+      role: roles.key,
+      roleName: roles.name,
+      joinedAt: memberships.createdAt,
+    })
+    .from(memberships)
+    .innerJoin(organizations, and(eq(organizations.tenantId, memberships.tenantId), eq(organizations.id, memberships.organizationId)))
+    .innerJoin(roles, and(eq(roles.tenantId, memberships.tenantId), eq(roles.id, memberships.roleId)))
+    .where(and(eq(memberships.tenantId, tenantId), eq(memberships.userId, userId)))
+    .orderBy(asc(organizations.name), asc(organizations.id));
 }
 
 async function findMember(db: Executor, tenantId: string, organizationId: string, userId: string): Promise<Member | undefined> {

@@ -34,6 +34,7 @@ export async function userAction(form: FormData): Promise<void> {
     switch (name) {
       case "block": await users.block(userId); break;
       case "unblock": await users.unblock(userId); break;
+      case "unlock": await users.unlock(userId); break;
       case "delete": await users.delete(userId); break;
       case "verify-email": await users.update(userId, { emailVerified: true }); break;
       case "password-reset": await users.sendPasswordReset(userId); break;

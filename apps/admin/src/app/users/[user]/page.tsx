@@ -4,10 +4,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
-import { tenantContext } from "~/lib/tenant";
+import { tenantContext, type TenantContext } from "~/lib/tenant";
 import { problemText, when } from "~/lib/users";
 import { userAction } from "./actions";
 import { ImpersonateForm } from "./ImpersonateForm";
+import { OrganizationsSection, RecentActivitySection, SignInSecuritySection, type Loaded } from "./SupportSections";
 import { USER_ACTIONS, failureText, isUserAction, type UserActionName } from "./user-actions";
 
 export const dynamic = "force-dynamic";
@@ -53,6 +54,11 @@ export default async function UserPage({ params, searchParams }: Params) {
     );
   }
 
+  const [security, organizations, activity] = await Promise.all([
+    load(true, () => context.api.users.signInSecurity(userId)),
+    load(context.can("organizations:read"), () => context.api.users.organizations(userId)),
+    load(context.can("audit:read"), () => recentActivity(context, userId)),
+  ]);
   const canWrite = context.can("users:write");
   const page = `/users/${encodeURIComponent(user.id)}`;
   const confirm = one(query.confirm);
@@ -138,6 +144,8 @@ export default async function UserPage({ params, searchParams }: Params) {
             </dl>
           </section>
 
+          <SignInSecuritySection loaded={security} unlockHref={canWrite ? confirmLink("unlock") : undefined} />
+
           <section aria-labelledby="sessions-title">
             <div className="flex flex-wrap items-end justify-between gap-3">
               <h2 id="sessions-title" className="text-xl font-bold tracking-tight">
@@ -182,6 +190,9 @@ export default async function UserPage({ params, searchParams }: Params) {
               )}
             </div>
           </section>
+
+          <OrganizationsSection loaded={organizations} />
+          <RecentActivitySection loaded={activity} userId={user.id} />
         </div>
 
         <aside aria-labelledby="actions-title">
@@ -212,6 +223,28 @@ export default async function UserPage({ params, searchParams }: Params) {
     </Shell>
   );
 }
+
+/** A section's data, or what stopped it; a section the admin's role may not see is hidden. */
+async function load<T>(allowed: boolean, fetch: () => Promise<T>): Promise<Loaded<T>> {
+  if (!allowed) return { ok: false, hidden: true };
+  try {
+    return { ok: true, value: await fetch() };
+  } catch (error) {
+    return { ok: false, problem: problemText(error) };
+  }
+}
+
+/** The latest events where the user acted or was acted on: both lists, merged by their place in the chain. */
+async function recentActivity(context: TenantContext, userId: string) {
+  const [by, about] = await Promise.all([
+    context.api.auditEvents.list({ actor: userId, limit: RECENT_EVENTS }),
+    context.api.auditEvents.list({ targetId: userId, limit: RECENT_EVENTS }),
+  ]);
+  const seen = new Map([...by.events, ...about.events].map((event) => [event.id, event]));
+  return [...seen.values()].sort((a, b) => b.seq - a.seq).slice(0, RECENT_EVENTS);
+}
+
+const RECENT_EVENTS = 10;
 
 function Fact({ term, children }: { term: string; children: ReactNode }) {
   return (

@@ -14,6 +14,13 @@ export const USER_ACTIONS = {
     done: "The user is active again.",
     danger: false,
   },
+  unlock: {
+    label: "Unlock sign-in",
+    question: "Unlock this user's sign-in?",
+    consequence: "Their failed-attempt counts are cleared, so they can sign in again at once. Do this once you know the failed attempts were their own; the failures stay in the audit log.",
+    done: "Sign-in is unlocked: the user can sign in again now.",
+    danger: false,
+  },
   delete: {
     label: "Delete user",
     question: "Delete this user?",

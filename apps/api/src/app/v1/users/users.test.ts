@@ -27,6 +27,9 @@ import { DELETE as deleteOne, GET as getOne, PATCH as patchOne } from "./[user]/
 import { DELETE as endSession } from "./[user]/sessions/[session]/route";
 import { DELETE as endSessions, GET as sessionsOf } from "./[user]/sessions/route";
 import { POST as unblock } from "./[user]/unblock/route";
+import { POST as unlock } from "./[user]/unlock/route";
+import { GET as signInSecurityOf } from "./[user]/sign-in-security/route";
+import { GET as organizationsOf } from "./[user]/organizations/route";
 import { GET as list, POST as create } from "./route";
 import { bodyOf, problemOf } from "../../../../test/responses";
 
@@ -34,7 +37,7 @@ const API = "http://localhost:4000/v1/users";
 let database: TestDatabase;
 let runtime: Runtime;
 const tenants = { a: "", b: "" };
-const keys = {} as Record<"a" | "b" | "readOnly" | "other", string>;
+const keys = {} as Record<"a" | "b" | "readOnly" | "other" | "organizations", string>;
 
 beforeAll(async () => {
   ({ database, runtime } = await getTestInstance());
@@ -45,6 +48,7 @@ beforeAll(async () => {
   keys.b = await key(tenants.b, ["users:read", "users:write"]);
   keys.readOnly = await key(tenants.a, ["users:read"]);
   keys.other = await key(tenants.a, ["applications:read", "applications:write"]);
+  keys.organizations = await key(tenants.a, ["organizations:read"]);
 });
 afterAll(async () => {
   await database?.dispose();
@@ -82,6 +86,8 @@ describe("management users: who may call", () => {
       ["write", (key) => endSession(request(`${API}/${user.id}/sessions/${session}`, "DELETE", key), atSession(user.id, session))],
       ["write", (key) => resetFactors(request(`${API}/${user.id}/factors`, "DELETE", key), at(user.id))],
       ["write", (key) => sendReset(request(`${API}/${user.id}/password-reset`, "POST", key), at(user.id))],
+      ["read", (key) => signInSecurityOf(request(`${API}/${user.id}/sign-in-security`, "GET", key), at(user.id))],
+      ["write", (key) => unlock(request(`${API}/${user.id}/unlock`, "POST", key), at(user.id))],
     ];
     for (const [needs, call] of calls) {
       await problemOf(await call(), 401, "unauthorized");
@@ -90,6 +96,13 @@ describe("management users: who may call", () => {
       if (needs === "write") await problemOf(await call(keys.readOnly), 403, "forbidden");
     }
     expect((await getOne(request(`${API}/${user.id}`, "GET", keys.readOnly), at(user.id))).status).toBe(200);
+    // Support reads the sign-in report with users:read; unlocking needs users:write.
+    expect((await signInSecurityOf(request(`${API}/${user.id}/sign-in-security`, "GET", keys.readOnly), at(user.id))).status).toBe(200);
+    // A user's memberships are organization data: organizations:read, which users:* alone does not give.
+    const memberships = (key?: string) => organizationsOf(request(`${API}/${user.id}/organizations`, "GET", key), at(user.id));
+    await problemOf(await memberships(), 401, "unauthorized");
+    await problemOf(await memberships(keys.a), 403, "forbidden");
+    expect((await memberships(keys.organizations)).status).toBe(200);
   });
 
   it("404 for another tenant's user, session, and for a user's session that is someone else's", async () => {
@@ -107,6 +120,9 @@ describe("management users: who may call", () => {
       endSession(request(`${API}/${mine.id}/sessions/${theirSession.id}`, "DELETE", keys.a), atSession(mine.id, theirSession.id)),
       resetFactors(request(`${API}/${theirs.id}/factors`, "DELETE", keys.a), at(theirs.id)),
       sendReset(request(`${API}/${theirs.id}/password-reset`, "POST", keys.a), at(theirs.id)),
+      signInSecurityOf(request(`${API}/${theirs.id}/sign-in-security`, "GET", keys.a), at(theirs.id)),
+      unlock(request(`${API}/${theirs.id}/unlock`, "POST", keys.a), at(theirs.id)),
+      organizationsOf(request(`${API}/${theirs.id}/organizations`, "GET", keys.organizations), at(theirs.id)),
     ];
     for (const response of await Promise.all(calls.map((c) => c))) await problemOf(response, 404, "not_found");
     expect(await listSessions(database.db, tenants.b, theirs.id)).toHaveLength(1);
