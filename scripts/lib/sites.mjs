@@ -16,14 +16,24 @@ export function siteEnv(env = process.env) {
   return { ...urls, PLINTO_API_URL: siteUrl("api", env) };
 }
 
-function commandFor(name, port) {
+/**
+ * Where the sites listen: as the API does (apps/api/src/lib/config.ts), `HOST` when set, else
+ * loopback in embedded mode — the demo shows the development outbox, whose mail holds live
+ * sign-in links, so in that mode nothing may answer from the network.
+ * @param {NodeJS.ProcessEnv} env
+ */
+function listenHost(env) {
+  return env.HOST?.trim() || (env.DATABASE_URL?.trim() ? undefined : "127.0.0.1");
+}
+
+function commandFor(name, port, host) {
   const dir = join(root, "apps", name);
   if (name === "api") {
     const tsx = createRequire(join(dir, "package.json")).resolve("tsx");
     return { dir, args: ["--import", tsx, "server.ts"], env: { PORT: String(port) } };
   }
   const nextBin = createRequire(join(dir, "package.json")).resolve("next/dist/bin/next");
-  return { dir, args: [nextBin, "start", "--port", String(port)], env: {} };
+  return { dir, args: [nextBin, "start", "--port", String(port), ...(host ? ["--hostname", host] : [])], env: {} };
 }
 
 /**
@@ -61,7 +71,7 @@ export async function startSites({ env = process.env, log = process.stdout, time
   const exited = new Promise((resolve) => {
     for (const site of sites) {
       const port = sitePort(site.name, env);
-      const { dir, args, env: own } = commandFor(site.name, port);
+      const { dir, args, env: own } = commandFor(site.name, port, listenHost(env));
       const child = spawn(process.execPath, args, { cwd: dir, env: { ...shared, ...ownEnv.get(site.name), ...own }, stdio: ["ignore", "pipe", "pipe"] });
       children.set(site.name, child);
       prefixed(child.stdout, site.name, log);
