@@ -1,4 +1,11 @@
-import { profileResponseSchema, type AccountProfile, type updateProfileRequestSchema } from "@plinto/contracts";
+import {
+  emailChangeStartedResponseSchema,
+  profileResponseSchema,
+  type AccountProfile,
+  type confirmEmailChangeRequestSchema,
+  type EmailChangeStartedResponse,
+  type updateProfileRequestSchema,
+} from "@plinto/contracts";
 import type { z } from "zod";
 import { send, type RequestOptions, type Result, type Transport } from "./internal/transport";
 
@@ -39,6 +46,15 @@ export class PlintoAccountClient {
     uploadAvatar(file: AvatarFile): Promise<AccountProfile>;
     removeAvatar(): Promise<AccountProfile>;
   };
+  /** Moving the account to another address: asked (recent sign-in), then confirmed from the new address. */
+  readonly email: {
+    /** Mails a code and link to `email` and a notice to the current address. Needs a sign-in within 5 minutes. */
+    startChange(email: string): Promise<EmailChangeStartedResponse>;
+    /** With the code from the mail (or the link's token); the account then uses the new address. */
+    confirmChange(proof: In<typeof confirmEmailChangeRequestSchema>): Promise<AccountProfile>;
+    /** Drops a change waiting for confirmation. */
+    cancelChange(): Promise<AccountProfile>;
+  };
   readonly #transport: Transport;
 
   constructor(options: PlintoAccountClientOptions) {
@@ -65,6 +81,11 @@ export class PlintoAccountClient {
       update: async (changes) => (await this.#call("profile", { method: "PATCH", body: changes, schema: profileResponseSchema })).profile,
       uploadAvatar: async (file) => (await this.#call("profile/avatar", { method: "PUT", file: { bytes: file }, schema: profileResponseSchema })).profile,
       removeAvatar: async () => (await this.#call("profile/avatar", { method: "DELETE", schema: profileResponseSchema })).profile,
+    };
+    this.email = {
+      startChange: (email) => this.#call("email-change", { method: "POST", body: { email }, schema: emailChangeStartedResponseSchema }),
+      confirmChange: async (proof) => (await this.#call("email-change/confirm", { method: "POST", body: proof, schema: profileResponseSchema })).profile,
+      cancelChange: async () => (await this.#call("email-change", { method: "DELETE", schema: profileResponseSchema })).profile,
     };
   }
 
