@@ -26,22 +26,38 @@ const RETRY_DELAYS_MS = [20, 250, 2_000];
 
 let installed: DeliveryDeps | undefined;
 let timers: NodeJS.Timeout[] = [];
+let askedAgain = false;
 
 /** The process's database and mailer, for deliveries asked for by `notify` (set when the runtime is assembled). */
 export function installNotificationDelivery(deps: DeliveryDeps) {
   installed = deps;
 }
 
-/** Asks for deliveries soon after the current transaction; several asks in a row share them. */
+/**
+ * Asks for deliveries soon after the current transaction. Asks while deliveries are already
+ * scheduled share them, and start a new round when the last one has run, so a notification made
+ * late in a round is not left for housekeeping.
+ */
 export function requestNotificationMail() {
-  if (!installed || timers.length > 0) return;
+  if (!installed) return;
+  if (timers.length > 0) {
+    askedAgain = true;
+    return;
+  }
   const deps = installed;
+  askedAgain = false;
   timers = RETRY_DELAYS_MS.map((delay, i) =>
     setTimeout(() => {
-      if (i === RETRY_DELAYS_MS.length - 1) timers = [];
-      void deliverNotificationMail(deps).catch((error: unknown) => {
-        console.error(`plinto-api: notification mail failed (${error instanceof Error ? error.name : typeof error}); housekeeping tries again`);
-      });
+      const last = i === RETRY_DELAYS_MS.length - 1;
+      void deliverNotificationMail(deps)
+        .catch((error: unknown) => {
+          console.error(`plinto-api: notification mail failed (${error instanceof Error ? error.name : typeof error}); housekeeping tries again`);
+        })
+        .finally(() => {
+          if (!last) return;
+          timers = [];
+          if (askedAgain && installed === deps) requestNotificationMail();
+        });
     }, delay).unref(),
   );
 }
