@@ -32,6 +32,8 @@ export const idPrefixes = {
   webauthnChallenge: "wac",
   invoice: "invc",
   impersonation: "imp",
+  avatar: "avt",
+  notification: "ntf",
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;
