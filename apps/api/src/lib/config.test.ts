@@ -68,6 +68,16 @@ describe("loadConfig", () => {
     for (const p of problems) expect(p).not.toContain("\n");
   });
 
+  it("reads the sign-ups allowed per address and hour, refusing a value that is not a positive whole number", () => {
+    expect(loadConfig({ PLINTO_HOME: home() }).signUpsPerIpPerHour).toBe(10);
+    expect(loadConfig({ PLINTO_HOME: home(), PLINTO_SIGN_UPS_PER_IP_PER_HOUR: "250" }).signUpsPerIpPerHour).toBe(250);
+    for (const bad of ["0", "-3", "ten", "1.5"]) {
+      expect(problemsOf({ PLINTO_HOME: home(), PLINTO_SIGN_UPS_PER_IP_PER_HOUR: bad })).toEqual([
+        `PLINTO_SIGN_UPS_PER_IP_PER_HOUR must be a whole number from 1 to 100000 (got "${bad}")`,
+      ]);
+    }
+  });
+
   it("accepts the production settings CI uses", () => {
     const config = loadConfig({
       PLINTO_HOME: home(),

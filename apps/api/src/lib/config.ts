@@ -33,7 +33,15 @@ export interface Config {
    * sends real requests with a key the reader pastes.
    */
   corsOrigins: string[];
+  /**
+   * Accounts one address may create in a tenant per hour (`PLINTO_SIGN_UPS_PER_IP_PER_HOUR`, default
+   * 10): raise it where many people share one address (an office behind NAT, a test suite).
+   */
+  signUpsPerIpPerHour: number;
 }
+
+/** The default of `PLINTO_SIGN_UPS_PER_IP_PER_HOUR`. */
+export const DEFAULT_SIGN_UPS_PER_IP_PER_HOUR = 10;
 
 export class ConfigError extends Error {
   override name = "ConfigError";
@@ -133,6 +141,12 @@ export function loadConfig(env: Env = process.env): Config {
 
   const corsOrigins = readCorsOrigins(blank(env.PLINTO_CORS_ORIGINS), env, problems);
 
+  const signUps = blank(env.PLINTO_SIGN_UPS_PER_IP_PER_HOUR);
+  const signUpsPerIpPerHour = signUps === undefined ? DEFAULT_SIGN_UPS_PER_IP_PER_HOUR : Number(signUps);
+  if (signUps !== undefined && (!/^\d+$/.test(signUps) || signUpsPerIpPerHour < 1 || signUpsPerIpPerHour > 100_000)) {
+    problems.push(`PLINTO_SIGN_UPS_PER_IP_PER_HOUR must be a whole number from 1 to 100000 (got "${signUps}")`);
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
   secret ??= embeddedSecret(homeDir);
 
@@ -151,6 +165,7 @@ export function loadConfig(env: Env = process.env): Config {
     secret,
     homeDir,
     corsOrigins,
+    signUpsPerIpPerHour,
   };
 }
 

@@ -101,6 +101,14 @@ describe("sign-up and email verification", () => {
     expect(live?.user.email).toBe(email);
   });
 
+  it("lets one address create as many accounts an hour as the operator allows, and no more", async () => {
+    const { ctx } = fresh();
+    const allowing = { ...deps, config: { ...deps.config, signUpsPerIpPerHour: 2 } };
+    for (let i = 0; i < 2; i++) await signUp(database.db, allowing, ctx, { tenantSlug, email: fresh().email, password: PASSWORD });
+    const third = await serviceErrorOf(signUp(database.db, allowing, ctx, { tenantSlug, email: fresh().email, password: PASSWORD }));
+    expect(third.code).toBe("rate_limited");
+  });
+
   it("confirms with the link's token once, and never twice", async () => {
     const { email, ctx } = fresh();
     await signUp(database.db, deps, ctx, { tenantSlug, email, password: PASSWORD });

@@ -56,7 +56,8 @@ export async function signUp(
   input: { tenantSlug: string; email: string; password: string; name?: string },
 ): Promise<{ status: "verification_sent" }> {
   const tenant = await requireTenant(db, input.tenantSlug);
-  await enforce(deps.limiter, `signup:ip:${tenant.id}:${ctx.ipAddress ?? "unknown"}`, limits.signUpPerIp);
+  const perIp = { ...limits.signUpPerIp, limit: deps.config.signUpsPerIpPerHour ?? limits.signUpPerIp.limit };
+  await enforce(deps.limiter, `signup:ip:${tenant.id}:${ctx.ipAddress ?? "unknown"}`, perIp);
   checkPasswordPolicy(tenant, input.email, input.password);
   await enforceMailLimits(deps, ctx, tenant.id, input.email);
 

@@ -1,5 +1,5 @@
 import type { Db } from "@plinto/db";
-import type { Config } from "../../lib/config";
+import { DEFAULT_SIGN_UPS_PER_IP_PER_HOUR, type Config } from "../../lib/config";
 import { hashToken } from "../../lib/crypto";
 import type { Mailer } from "../../lib/mail";
 import type { RateLimiter, RateLimitPolicy } from "../../lib/rate-limit";
@@ -16,7 +16,7 @@ import type { MailContent } from "./messages";
 
 /** What the sign-in flows need from the process: where links point, the secret, mail and limits. */
 export interface AuthDeps {
-  config: Pick<Config, "publicUrl" | "secret">;
+  config: Pick<Config, "publicUrl" | "secret"> & Partial<Pick<Config, "signUpsPerIpPerHour">>;
   mailer: Mailer;
   limiter: RateLimiter;
 }
@@ -30,7 +30,7 @@ export const limits = {
   signInPerIp: { limit: 30, windowSeconds: 60 },
   signInPerAccount: { limit: 10, windowSeconds: 15 * 60 },
   signInPerAccountDaily: { limit: 50, windowSeconds: 24 * 3600 },
-  signUpPerIp: { limit: 10, windowSeconds: 3600 },
+  signUpPerIp: { limit: DEFAULT_SIGN_UPS_PER_IP_PER_HOUR, windowSeconds: 3600 },
   mailPerAddress: { limit: 5, windowSeconds: 3600 },
   mailPerIp: { limit: 100, windowSeconds: 3600 },
   /** Codes and link tokens checked from one address; also bounds guessing across accounts. */
