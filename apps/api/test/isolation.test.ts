@@ -271,3 +271,27 @@ describe("organization isolation inside one tenant", () => {
   });
 });
 
+
+describe("tenant isolation of the account API", () => {
+  const account = operations.filter((o) => o.tag === "Account" && o.security === "session");
+
+  it("a session of tenant A is no key to tenant B's account routes, and B's data stays as it was", async () => {
+    const a = await world("iso-acct-alpha");
+    const b = await world("iso-acct-bravo");
+    const { token } = await database.db.transaction((tx) => createSession(tx, systemContext, { tenantId: a.tenant.id, userId: a.ids.user, amr: ["pwd"] }));
+    const before = await snapshot(b);
+    const failures: string[] = [];
+    expect(account.length).toBeGreaterThan(0);
+    for (const o of account) {
+      const params = Object.fromEntries([...o.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => [name!, name === "tenant" ? b.ids.tenant : (b.ids[PARAMS[name!]!] ?? "x")]));
+      const body = o.body ? aimedAt(o.examples?.request, b.ids) : undefined;
+      const response = await callOperation(o, { params, body, headers: { authorization: `Bearer ${token}` } });
+      const text = await response.text();
+      if (response.status !== 401) failures.push(`${label(o)}: ${response.status}, expected 401`);
+      const leaked = [b.marker, ...Object.values(b.ids).filter((id) => id !== b.tenant.slug)].filter((leak) => text.includes(leak));
+      if (leaked.length > 0) failures.push(`${label(o)} shows ${leaked.join(", ")}`);
+    }
+    expect(failures).toEqual([]);
+    expect(await snapshot(b)).toEqual(before);
+  });
+});

@@ -19,7 +19,15 @@ export function routeFileOf(op: Pick<Operation, "path">): string {
  */
 export async function callOperation(
   op: Pick<Operation, "method" | "path">,
-  input: { params?: Record<string, string>; query?: Record<string, string>; body?: unknown; headers?: Record<string, string>; baseUrl?: string },
+  input: {
+    params?: Record<string, string>;
+    query?: Record<string, string>;
+    body?: unknown;
+    /** A raw body (a file upload) instead of JSON, with the Content-Type to claim, if any. */
+    raw?: { bytes: Uint8Array; contentType?: string };
+    headers?: Record<string, string>;
+    baseUrl?: string;
+  },
 ): Promise<Response> {
   const file = routeFileOf(op);
   if (!existsSync(file)) throw new Error(`No route file for ${op.method.toUpperCase()} ${op.path} (${file})`);
@@ -34,10 +42,13 @@ export async function callOperation(
   const url = new URL(path, input.baseUrl ?? "http://localhost:4000");
   for (const [k, v] of Object.entries(input.query ?? {})) url.searchParams.set(k, v);
   const headers = new Headers(input.headers);
-  let body: string | undefined;
+  let body: string | Blob | undefined;
   if (input.body !== undefined) {
     headers.set("content-type", "application/json");
     body = JSON.stringify(input.body);
+  } else if (input.raw) {
+    if (input.raw.contentType) headers.set("content-type", input.raw.contentType);
+    body = new Blob([input.raw.bytes as Uint8Array<ArrayBuffer>]);
   }
   return handler(new Request(url, { method: op.method.toUpperCase(), headers, ...(body !== undefined ? { body } : {}) }), {
     params: Promise.resolve(params),

@@ -13,6 +13,7 @@ export * from "./management";
 export * from "./users";
 export * from "./organizations";
 export * from "./session-organizations";
+export * from "./account";
 export * from "./api-keys";
 export * from "./tenants";
 export * from "./billing";

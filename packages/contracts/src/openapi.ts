@@ -10,6 +10,7 @@ import * as mfa from "./mfa";
 import * as passkeys from "./passkeys";
 import { organizationOperations } from "./organizations";
 import { sessionOrganizationOperations } from "./session-organizations";
+import { accountOperations } from "./account";
 import { problemDetailsSchema } from "./problem";
 import { analyticsOperations } from "./analytics";
 import { apiKeyOperations } from "./api-keys";
@@ -335,6 +336,7 @@ export const operations: Operation[] = [
   ...userOperations,
   ...organizationOperations,
   ...sessionOrganizationOperations,
+  ...accountOperations,
   ...apiKeyOperations,
   ...tenantOperations,
   ...billingOperations,
@@ -386,6 +388,9 @@ export function buildOpenApiDocument(serverUrl: string) {
               },
             }
           : {}),
+        ...(op.success.binary
+          ? { content: Object.fromEntries(op.success.binary.map((type) => [type, { schema: { type: "string", contentMediaType: type } }])) }
+          : {}),
         ...(op.success.headers
           ? { headers: Object.fromEntries(Object.entries(op.success.headers).map(([h, d]) => [h, { description: d, schema: { type: "string" } }])) }
           : {}),
@@ -409,6 +414,15 @@ export function buildOpenApiDocument(serverUrl: string) {
       ...(pathParams.length + queryParams.length > 0 ? { parameters: [...pathParams, ...queryParams] } : {}),
       ...(op.body
         ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(op.body, "input"), ...example(op.examples?.request) } } } }
+        : {}),
+      ...(op.upload
+        ? {
+            requestBody: {
+              required: true,
+              description: `The file itself, at most ${op.upload.maxBytes} bytes; its type is recognised from its content`,
+              content: Object.fromEntries(op.upload.mediaTypes.map((type) => [type, { schema: { type: "string", contentMediaType: type } }])),
+            },
+          }
         : {}),
       responses,
     };

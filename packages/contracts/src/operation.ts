@@ -21,12 +21,16 @@ export interface Operation {
   scope?: string;
   query?: z.ZodObject;
   body?: z.ZodType;
+  /** A raw file as the request body instead of JSON (an image upload): the media types accepted and the size limit. */
+  upload?: { mediaTypes: string[]; maxBytes: number };
   /** The success answer; no `schema` means no body (e.g. 204). */
   success: {
     status: number;
     description: string;
     schema?: z.ZodType;
     headers?: Record<string, string>;
+    /** A file rather than JSON (an image): the media types the body may be. */
+    binary?: string[];
     /**
      * Other media types the same answer comes in besides JSON (e.g. a CSV export), each with its
      * schema and an example that the contract test parses like the JSON one.

@@ -32,6 +32,7 @@ export const idPrefixes = {
   webauthnChallenge: "wac",
   invoice: "invc",
   impersonation: "imp",
+  avatar: "avt",
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

@@ -4,7 +4,6 @@ import {
   applicationResponseSchema,
   applicationSecretRotatedResponseSchema,
   healthResponseSchema,
-  problemDetailsSchema,
   readyResponseSchema,
   rotateSigningKeysResponseSchema,
   signingKeyListResponseSchema,
@@ -19,7 +18,7 @@ import {
   type UpdateApplicationRequest,
 } from "@plinto/contracts";
 import type { z } from "zod";
-import { PlintoApiError, PlintoNetworkError } from "./errors";
+import { send, type RequestOptions, type Result, type Transport } from "./internal/transport";
 import { analyticsApi, apiKeysApi, auditEventsApi, billingApi, organizationsApi, permissionsApi, rolesApi, settingsApi, tenantsApi, usersApi, type Call, type CallText } from "./management";
 
 export type RotateSigningKeysRequest = z.input<typeof rotateSigningKeysRequestSchema>;
@@ -43,19 +42,6 @@ export interface PlintoClientOptions {
   timeoutMs?: number;
 }
 
-interface RequestOptions<S extends z.ZodType | undefined> {
-  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-  /** The success body's schema; undefined for 204 No Content. */
-  schema: S;
-  body?: unknown;
-  query?: Record<string, string | number | boolean | undefined>;
-  /** Statuses other than 2xx whose body is still a valid answer (e.g. 503 from /ready). */
-  acceptStatus?: number[];
-  /** A file rather than a JSON answer (an export): the success body as text, unparsed. */
-  asText?: boolean;
-}
-
-type Result<S> = S extends z.ZodType ? z.infer<S> : void;
 
 /** `/v1/applications`: the tenant's OIDC clients (API key scopes `applications:read` / `applications:write`). */
 export interface ApplicationsApi {
@@ -95,10 +81,7 @@ export class PlintoClient {
   readonly billing: ReturnType<typeof billingApi>;
   readonly analytics: ReturnType<typeof analyticsApi>;
   readonly auditEvents: ReturnType<typeof auditEventsApi>;
-  readonly #token: string | undefined;
-  readonly #tenant: string | undefined;
-  readonly #fetch: typeof fetch;
-  readonly #timeoutMs: number;
+  readonly #transport: Transport;
 
   constructor(options: PlintoClientOptions) {
     let url: URL;
@@ -109,11 +92,14 @@ export class PlintoClient {
     }
     if (options.apiKey && options.token) throw new TypeError("PlintoClient: give apiKey or token, not both");
     this.baseUrl = url.toString().replace(/\/+$/, "");
-    this.#token = options.apiKey ?? options.token;
     if (options.tenant !== undefined && !options.token) throw new TypeError("PlintoClient: tenant goes with an admin token; an API key belongs to one tenant");
-    this.#tenant = options.tenant;
-    this.#fetch = options.fetch ?? globalThis.fetch.bind(globalThis);
-    this.#timeoutMs = options.timeoutMs ?? 10_000;
+    this.#transport = {
+      baseUrl: this.baseUrl,
+      token: options.apiKey ?? options.token,
+      headers: options.tenant ? { "plinto-tenant": options.tenant } : {},
+      fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
+      timeoutMs: options.timeoutMs ?? 10_000,
+    };
 
     const app = (id: string, suffix = "") => `/v1/applications/${encodeURIComponent(applicationId(id))}${suffix}`;
     this.applications = {
@@ -168,53 +154,8 @@ export class PlintoClient {
     return this.#request("/ready", { schema: readyResponseSchema, acceptStatus: [503] });
   }
 
-  async #request<S extends z.ZodType | undefined>(path: string, options: RequestOptions<S>): Promise<Result<S>> {
-    const search = new URLSearchParams();
-    for (const [name, value] of Object.entries(options.query ?? {})) if (value !== undefined) search.set(name, String(value));
-    const url = `${this.baseUrl}${path}${search.size > 0 ? `?${search}` : ""}`;
-    const headers: Record<string, string> = {
-      accept: options.asText ? "text/csv, application/json, application/problem+json" : "application/json, application/problem+json",
-    };
-    if (this.#token) headers.authorization = `Bearer ${this.#token}`;
-    if (this.#tenant) headers["plinto-tenant"] = this.#tenant;
-    let body: string | undefined;
-    if (options.body !== undefined) {
-      headers["content-type"] = "application/json";
-      body = JSON.stringify(options.body);
-    }
-
-    let response: Response;
-    try {
-      response = await this.#fetch(url, {
-        method: options.method ?? "GET",
-        headers,
-        ...(body !== undefined ? { body } : {}),
-        signal: AbortSignal.timeout(this.#timeoutMs),
-      });
-    } catch (error) {
-      throw new PlintoNetworkError(`Could not reach Plinto at ${url}`, url, { cause: error });
-    }
-
-    if (response.status === 204 && options.schema === undefined) return undefined as Result<S>;
-    if (options.asText && response.ok) return (await response.text()) as Result<S>;
-
-    let parsedBody: unknown;
-    try {
-      parsedBody = await response.json();
-    } catch (error) {
-      throw new PlintoNetworkError(`Plinto at ${url} answered ${response.status} without JSON`, url, { cause: error, status: response.status });
-    }
-
-    if ((response.ok || options.acceptStatus?.includes(response.status)) && options.schema) {
-      const parsed = options.schema.safeParse(parsedBody);
-      if (parsed.success) return parsed.data as Result<S>;
-      if (response.ok) {
-        throw new PlintoNetworkError(`Plinto at ${url} answered in an unexpected shape`, url, { cause: parsed.error, status: response.status });
-      }
-    }
-    const problem = problemDetailsSchema.safeParse(parsedBody);
-    if (!response.ok && problem.success) throw new PlintoApiError(problem.data);
-    throw new PlintoNetworkError(`Plinto at ${url} answered ${response.status} in an unexpected shape`, url, { status: response.status });
+  #request<S extends z.ZodType | undefined>(path: string, options: RequestOptions<S>): Promise<Result<S>> {
+    return send(this.#transport, path, options);
   }
 }
 

@@ -11,9 +11,11 @@ export {
   type RotateSigningKeysResponse,
   type SigningKeysApi,
 } from "./client";
+export { PlintoAccountClient, type AvatarFile, type PlintoAccountClientOptions } from "./account";
 export type { AuditEventExportQuery, AuditEventListQuery, PageQuery, UserListQuery } from "./management";
 export { PlintoApiError, PlintoError, PlintoNetworkError } from "./errors";
 export type {
+  AccountProfile,
   Application,
   ApplicationResponse,
   ApplicationSecretRotatedResponse,

@@ -95,6 +95,32 @@ describe("GET /v1/openapi.json", () => {
     }
   });
 
+  it("gives every account operation worked examples that its own schemas accept", () => {
+    const account = operations.filter((op) => op.tag === "Account");
+    expect(account.length).toBeGreaterThan(0);
+    for (const op of account) {
+      const where = `${op.method.toUpperCase()} ${op.path}`;
+      expect(op.path.startsWith("/v1/tenants/{tenant}/"), where).toBe(true);
+      if (op.body) {
+        const parsed = op.body.safeParse(op.examples?.request);
+        expect(parsed.success, `${where} request example: ${parsed.error?.message}`).toBe(true);
+      }
+      if (op.success.schema) {
+        const parsed = op.success.schema.safeParse(op.examples?.response);
+        expect(parsed.success, `${where} response example: ${parsed.error?.message}`).toBe(true);
+      }
+    }
+  });
+
+  it("describes uploads and binary answers by their media types", async () => {
+    const document = await (await GET()).json();
+    const upload = document.paths["/v1/tenants/{tenant}/auth/profile/avatar"].put;
+    expect(Object.keys(upload.requestBody.content)).toEqual(["image/png", "image/jpeg", "image/webp", "application/octet-stream"]);
+    const avatar = document.paths["/v1/tenants/{tenant}/avatars/{avatar}"].get;
+    expect(Object.keys(avatar.responses["200"].content)).toEqual(["image/png", "image/jpeg", "image/webp"]);
+    expect(avatar.security).toEqual([]);
+  });
+
   it("puts the examples and the scope in the document", async () => {
     const document = await (await GET()).json();
     const list = document.paths["/v1/applications"].get;

@@ -38,3 +38,28 @@ export async function parseJsonBody<S extends z.ZodType>(request: Request, schem
   }
   return parseWith(schema, body);
 }
+
+/**
+ * Reads a raw body (a file upload) of at most `maxBytes`: refused from its declared length, or as
+ * soon as the stream passes the limit, so an oversized upload is never held whole in memory.
+ */
+export async function readBinaryBody(request: Request, maxBytes: number): Promise<Uint8Array> {
+  const tooLarge = () => new ServiceError("payload_too_large", `The body is larger than ${maxBytes} bytes`);
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  if (declared > maxBytes) throw tooLarge();
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => {});
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}

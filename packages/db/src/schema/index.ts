@@ -18,3 +18,4 @@ export * from "./oidc";
 export * from "./mfa";
 export * from "./billing";
 export * from "./impersonations";
+export * from "./account";

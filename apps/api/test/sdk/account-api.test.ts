@@ -1,0 +1,97 @@
+/**
+ * The account API (every operation tagged Account, the signed-in user's own account) reached
+ * through @plinto/sdk's PlintoAccountClient: the client's fetch hands each request to the route
+ * handler Next would call, over a fresh database. Scenarios drive the client like the account
+ * portal does; the last test checks that no account operation was left without an SDK method.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { operations, type Operation } from "@plinto/contracts";
+import { PlintoAccountClient, PlintoApiError } from "@plinto/sdk";
+import type { TestDatabase } from "@plinto/db/testing";
+import type { Runtime } from "../../src/lib/runtime";
+import { accountWorld, type Person } from "../account";
+import { getTestInstance } from "../instance";
+import { callOperation } from "../routes";
+
+const account = operations.filter((op) => op.tag === "Account" && op.security === "session");
+const reached = new Set<string>();
+
+const patterns = operations
+  .filter((op) => op.tag === "Account")
+  .map((op) => ({
+    op,
+    names: [...op.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => name!),
+    regex: new RegExp(`^${op.path.replace(/\{\w+\}/g, "([^/]+)")}$`),
+  }));
+
+const routerFetch: typeof fetch = async (input, init) => {
+  const request = new Request(input, init);
+  const url = new URL(request.url);
+  for (const { op, names, regex } of patterns) {
+    const match = regex.exec(url.pathname);
+    if (!match || op.method.toUpperCase() !== request.method) continue;
+    reached.add(op.operationId);
+    const params = Object.fromEntries(names.map((name, i) => [name, decodeURIComponent(match[i + 1]!)]));
+    const headers = Object.fromEntries(request.headers);
+    const bytes = request.method === "GET" || request.method === "DELETE" ? undefined : new Uint8Array(await request.arrayBuffer());
+    const json = headers["content-type"]?.startsWith("application/json");
+    return callOperation(op as Operation, {
+      params,
+      query: Object.fromEntries(url.searchParams),
+      ...(bytes && bytes.length > 0 ? (json ? { body: JSON.parse(new TextDecoder().decode(bytes)) } : { raw: { bytes, contentType: headers["content-type"] } }) : {}),
+      headers,
+    });
+  }
+  return new Response("Not found", { status: 404, headers: { "content-type": "text/plain" } });
+};
+
+let runtime: Runtime;
+let database: TestDatabase;
+let world: Awaited<ReturnType<typeof accountWorld>>;
+
+const clientFor = (who: Person) => new PlintoAccountClient({ baseUrl: runtime.config.publicUrl, tenant: "sdk-account", token: who.token, fetch: routerFetch });
+
+async function apiError(promise: Promise<unknown>): Promise<PlintoApiError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(PlintoApiError);
+  return error as PlintoApiError;
+}
+
+beforeAll(async () => {
+  ({ runtime, database } = await getTestInstance());
+  world = await accountWorld(database.db, "sdk-account");
+});
+afterAll(async () => {
+  await database?.dispose();
+});
+
+describe("PlintoAccountClient", () => {
+  it("refuses options that cannot work", () => {
+    expect(() => new PlintoAccountClient({ baseUrl: "nope", tenant: "a", token: "t" })).toThrow(TypeError);
+    expect(() => new PlintoAccountClient({ baseUrl: "http://localhost", tenant: "../x", token: "t" })).toThrow(TypeError);
+    expect(() => new PlintoAccountClient({ baseUrl: "http://localhost", tenant: "a", token: "" })).toThrow(TypeError);
+  });
+
+  it("profile: read, change, upload and remove a picture", async () => {
+    const ada = await world.person({ label: "ada" });
+    const me = clientFor(ada);
+    expect(await me.profile.get()).toMatchObject({ id: ada.id, email: ada.email });
+    expect(await me.profile.update({ givenName: "Ada", locale: "en" })).toMatchObject({ givenName: "Ada", locale: "en" });
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]);
+    const withPicture = await me.profile.uploadAvatar(new Blob([png], { type: "image/png" }));
+    expect(withPicture.picture).toContain("/v1/tenants/sdk-account/avatars/avt_");
+    expect((await routerFetch(withPicture.picture!)).headers.get("content-type")).toBe("image/png");
+    expect((await apiError(me.profile.uploadAvatar(new TextEncoder().encode("<svg/>")))).code).toBe("unsupported_media_type");
+    expect((await me.profile.removeAvatar()).picture).toBeNull();
+    const stranger = new PlintoAccountClient({ baseUrl: runtime.config.publicUrl, tenant: "sdk-account", token: "x".repeat(43), fetch: routerFetch });
+    expect((await apiError(stranger.profile.get())).code).toBe("unauthorized");
+  });
+
+  it("left no account operation without an SDK method", () => {
+    expect(account.length).toBeGreaterThan(0);
+    expect(account.map((op) => op.operationId).filter((id) => !reached.has(id))).toEqual([]);
+  });
+});
