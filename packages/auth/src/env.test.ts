@@ -28,8 +28,10 @@ describe("readAuthEnv", () => {
       secret: "x".repeat(43),
       siteUrl: "http://localhost:3002",
       apiUrl: "http://localhost:4000",
+      tenant: "plinto",
     });
     expect(readAuthEnv({ ...good, PLINTO_OIDC_ISSUER: "https://id.example.com/auth/t/plinto" }).apiUrl).toBe("https://id.example.com/auth");
+    expect(readAuthEnv({ ...good, PLINTO_OIDC_ISSUER: "https://id.example.com/t/acme-prod/" }).tenant).toBe("acme-prod");
     expect(problemsOf({ ...good, PLINTO_OIDC_ISSUER: "https://id.example.com/realms/plinto" })).toEqual([expect.stringContaining("ending in /t/<tenant>")]);
   });
 

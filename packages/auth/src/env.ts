@@ -19,6 +19,8 @@ export interface AuthEnv {
    * access tokens for the resource `{apiUrl}/v1`, and calls the management API with them.
    */
   apiUrl: string;
+  /** The slug of the tenant the issuer is (`…/t/{tenant}`): whose accounts the site signs in. */
+  tenant: string;
 }
 
 export const AUTH_ENV_VARIABLES = ["PLINTO_OIDC_ISSUER", "PLINTO_OIDC_CLIENT_ID", "PLINTO_OIDC_CLIENT_SECRET", "NEXTAUTH_SECRET", "NEXTAUTH_URL"] as const;
@@ -93,7 +95,15 @@ export function readAuthEnv(env: Record<string, string | undefined>): AuthEnv {
   }
 
   if (problems.length > 0) throw new AuthConfigError(problems);
-  return { issuer: issuer!, clientId: clientId!, clientSecret: clientSecret!, secret: secret!, siteUrl: siteUrl!, apiUrl: issuer!.replace(TENANT_ISSUER, "") };
+  return {
+    issuer: issuer!,
+    clientId: clientId!,
+    clientSecret: clientSecret!,
+    secret: secret!,
+    siteUrl: siteUrl!,
+    apiUrl: issuer!.replace(TENANT_ISSUER, ""),
+    tenant: TENANT_ISSUER.exec(issuer!)![0].slice("/t/".length),
+  };
 }
 
 /**

@@ -11,6 +11,7 @@ const env: AuthEnv = {
   secret: "s".repeat(40),
   siteUrl: "http://localhost:3003",
   apiUrl: "http://localhost:4000",
+  tenant: "plinto",
 };
 
 describe("plintoProvider", () => {

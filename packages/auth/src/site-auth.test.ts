@@ -157,6 +157,7 @@ describe("a site's sign-in against the platform tenant", () => {
       secret: "s".repeat(43),
       siteUrl: site,
       apiUrl: provider.issuer.replace(/\/t\/plinto$/, ""),
+      tenant: "plinto",
     };
     // next-auth takes its own address from NEXTAUTH_URL; the site's env.ts checks the same variable.
     vi.stubEnv("NEXTAUTH_URL", site);
@@ -228,6 +229,19 @@ describe("a site's sign-in against the platform tenant", () => {
     });
     jar = applyCookies(jar, setCookiesOf(signedOut));
     expect(jar["plinto-admin.session-token"]).toBeUndefined();
+  });
+
+  it("asks the provider to sign the user in again (prompt=login, max_age=0, consent kept) when the form says reauthenticate", async () => {
+    const auth = createSiteAuth({ site: "app", env: () => env, log });
+    const again = await auth.signIn(post("/auth/sign-in", {}, { body: "callbackUrl=%2Fsecurity&reauthenticate=1" }));
+    expect(again.status).toBe(303);
+    const params = Object.fromEntries(new URL(again.headers.get("location")!).searchParams);
+    expect(params).toMatchObject({ prompt: "login consent", max_age: "0", resource: `${env.apiUrl}/v1`, scope: "openid profile email offline_access" });
+    expect(params.code_challenge).toMatch(/^[\w-]{43}$/);
+    const plain = await auth.signIn(post("/auth/sign-in", {}, { body: "callbackUrl=%2F&reauthenticate=yes" }));
+    const plainParams = Object.fromEntries(new URL(plain.headers.get("location")!).searchParams);
+    expect(plainParams.prompt).toBe("consent");
+    expect(plainParams.max_age).toBeUndefined();
   });
 
   /** A signed-in session cookie jar, through the real sign-in form and callback. */

@@ -1,5 +1,6 @@
 import { profileResponseSchema, type AccountProfile, type updateProfileRequestSchema } from "@plinto/contracts";
 import type { z } from "zod";
+import { accountConsentsApi, accountFactorsApi, accountMembershipsApi, accountPasskeysApi, accountSessionsApi } from "./account-security";
 import { send, type RequestOptions, type Result, type Transport } from "./internal/transport";
 
 type In<S extends z.ZodType> = z.input<S>;
@@ -39,6 +40,15 @@ export class PlintoAccountClient {
     uploadAvatar(file: AvatarFile): Promise<AccountProfile>;
     removeAvatar(): Promise<AccountProfile>;
   };
+  /** Where the user is signed in, and signing a device out. */
+  readonly sessions: ReturnType<typeof accountSessionsApi>;
+  /** Second factors (authenticator app) and recovery codes. */
+  readonly factors: ReturnType<typeof accountFactorsApi>;
+  readonly passkeys: ReturnType<typeof accountPasskeysApi>;
+  /** Third-party applications the user allowed. */
+  readonly consents: ReturnType<typeof accountConsentsApi>;
+  /** The user's organizations, the active one, and answers to invitations. */
+  readonly memberships: ReturnType<typeof accountMembershipsApi>;
   readonly #transport: Transport;
 
   constructor(options: PlintoAccountClientOptions) {
@@ -66,6 +76,12 @@ export class PlintoAccountClient {
       uploadAvatar: async (file) => (await this.#call("profile/avatar", { method: "PUT", file: { bytes: file }, schema: profileResponseSchema })).profile,
       removeAvatar: async () => (await this.#call("profile/avatar", { method: "DELETE", schema: profileResponseSchema })).profile,
     };
+    const call = <S extends z.ZodType | undefined>(path: string, options: RequestOptions<S>) => this.#call(path, options);
+    this.sessions = accountSessionsApi(call);
+    this.factors = accountFactorsApi(call);
+    this.passkeys = accountPasskeysApi(call);
+    this.consents = accountConsentsApi(call);
+    this.memberships = accountMembershipsApi(call);
   }
 
   /** A request to `/v1/tenants/{tenant}/auth/{path}`. */
