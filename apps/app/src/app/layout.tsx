@@ -22,7 +22,19 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <SiteShell
           siteName="Account"
           headerActions={<SignInStatus user={user} signInAction={auth.paths.signIn} signOutAction={auth.paths.signOut} />}
-          nav={<SiteNav items={[{ href: "/", label: "Overview" }]} />}
+          nav={
+            <SiteNav
+              items={[
+                { href: "/", label: "Overview" },
+                { href: "/profile", label: "Profile" },
+                { href: "/security", label: "Security" },
+                { href: "/sessions", label: "Sessions" },
+                { href: "/organizations", label: "Organizations" },
+                { href: "/notifications", label: "Notifications" },
+                { href: "/privacy", label: "Privacy" },
+              ]}
+            />
+          }
           footer={
             <p>
               Your account is yours: you can download everything Plinto holds about you, or delete it. Read{" "}
