@@ -52,3 +52,10 @@ export async function accountWorld(db: Db, slug: string) {
   }
   return { tenant, person, signIn, call };
 }
+
+/** The newest outbox mail of `kind` to `to` in the tenant, or undefined. */
+export async function lastMail(db: Db, tenantId: string, to: string, kind: string) {
+  const { listOutbox } = await import("../src/services/mail/outbox");
+  const [mail] = await listOutbox(db, { tenantId, to, kind, limit: 1 });
+  return mail;
+}

@@ -32,6 +32,10 @@ export const accountProfileSchema = z.object({
   familyName: z.string().nullable(),
   picture: z.string().nullable().describe("The picture's URL (an uploaded avatar, or one an administrator set); the OIDC `picture` claim"),
   locale: z.string().nullable().describe("A BCP 47 language tag, e.g. en or pt-BR; the OIDC `locale` claim"),
+  pendingEmail: z
+    .object({ email: z.string(), expiresAt: timestamp })
+    .nullable()
+    .describe("An address change waiting for its confirmation (the account keeps `email` until then)"),
   createdAt: timestamp,
   updatedAt: timestamp,
 });
@@ -57,6 +61,33 @@ export const updateProfileRequestSchema = z
   .strict();
 export type UpdateProfileRequest = z.infer<typeof updateProfileRequestSchema>;
 
+// ── Email address ─────────────────────────────────────────────────────────────────────────────
+
+const emailAddress = z
+  .email({ error: "Enter an email address like name@example.com" })
+  .max(320, { error: "An email address is at most 320 characters" });
+
+/** `POST email-change`: the address to move the account to (needs a sign-in within 5 minutes). */
+export const startEmailChangeRequestSchema = z.object({ email: emailAddress }).strict();
+export type StartEmailChangeRequest = z.infer<typeof startEmailChangeRequestSchema>;
+
+export const emailChangeStartedResponseSchema = z.object({
+  status: z.literal("verification_sent"),
+  email: z.string().describe("Where the link and code went"),
+  expiresAt: timestamp,
+});
+export type EmailChangeStartedResponse = z.infer<typeof emailChangeStartedResponseSchema>;
+
+/** `POST email-change/confirm`: the link's token (works without a session), or the code typed in while signed in. */
+export const confirmEmailChangeRequestSchema = z.union(
+  [
+    z.object({ token: z.string().min(20, { error: "That token is not complete" }).max(200, { error: "That token is too long" }) }).strict(),
+    z.object({ code: z.string().regex(/^\d{6}$/, { error: "Enter the 6-digit code from the email" }) }).strict(),
+  ],
+  { error: "Send the token from the link, or the 6-digit code from the email" },
+);
+export type ConfirmEmailChangeRequest = z.infer<typeof confirmEmailChangeRequestSchema>;
+
 // ── Examples ──────────────────────────────────────────────────────────────────────────────────
 
 const at = "2026-11-27T09:30:00.000Z";
@@ -70,6 +101,7 @@ export const accountExamples = {
     familyName: "Lovelace",
     picture: "https://id.acme.example/v1/tenants/acme/avatars/avt_01jd8z7a2b3c4d5e6f7g8h9j0k",
     locale: "en-GB",
+    pendingEmail: null,
     createdAt: "2026-10-01T08:00:00.000Z",
     updatedAt: at,
   },
@@ -105,6 +137,29 @@ export const accountOperations: Operation[] = [
     success: { status: 200, description: "The profile without a picture", schema: profileResponseSchema },
     errors: ["unauthorized", "not_found"],
     examples: { response: { profile: { ...accountExamples.profile, picture: null } } },
+  },
+  {
+    method: "post", path: authPath("email-change"), operationId: "startEmailChange", tag: "Account", security: "session",
+    summary: "Ask to move the account to another address (a sign-in within 5 minutes): the new address gets a link and a code, the current one a notice. An address another account has is refused",
+    body: startEmailChangeRequestSchema,
+    success: { status: 202, description: "Mail sent; the account keeps its address until it is confirmed", schema: emailChangeStartedResponseSchema },
+    errors: [...bodyErrors, "unauthorized", "reauthentication_required", "forbidden", "conflict", "rate_limited"],
+    examples: { request: { email: "ada@lovelace.example" }, response: { status: "verification_sent", email: "ada@lovelace.example", expiresAt: at } },
+  },
+  {
+    method: "post", path: authPath("email-change/confirm"), operationId: "confirmEmailChange", tag: "Account", security: "session",
+    summary: "Confirm the new address with the code (signed in) or the link's token (no session needed); the account moves to it and the old address is told",
+    body: confirmEmailChangeRequestSchema,
+    success: { status: 200, description: "The profile with its new address", schema: profileResponseSchema },
+    errors: [...bodyErrors, "unauthorized", "invalid_verification", "conflict", "rate_limited"],
+    examples: { request: { code: "493817" }, response: { profile: { ...accountExamples.profile, email: "ada@lovelace.example" } } },
+  },
+  {
+    method: "delete", path: authPath("email-change"), operationId: "cancelEmailChange", tag: "Account", security: "session",
+    summary: "Drop an address change waiting for confirmation; its link and code stop working",
+    success: { status: 200, description: "The profile, with no pending address", schema: profileResponseSchema },
+    errors: ["unauthorized", "not_found"],
+    examples: { response: { profile: accountExamples.profile } },
   },
   {
     method: "get", path: "/v1/tenants/{tenant}/avatars/{avatar}", operationId: "getAvatar", tag: "Account", security: "none",

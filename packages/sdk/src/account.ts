@@ -1,4 +1,11 @@
-import { profileResponseSchema, type AccountProfile, type updateProfileRequestSchema } from "@plinto/contracts";
+import {
+  emailChangeStartedResponseSchema,
+  profileResponseSchema,
+  type AccountProfile,
+  type confirmEmailChangeRequestSchema,
+  type EmailChangeStartedResponse,
+  type updateProfileRequestSchema,
+} from "@plinto/contracts";
 import type { z } from "zod";
 import { accountConsentsApi, accountFactorsApi, accountMembershipsApi, accountPasskeysApi, accountSessionsApi } from "./account-security";
 import { send, type RequestOptions, type Result, type Transport } from "./internal/transport";
@@ -32,14 +39,6 @@ export type AvatarFile = Blob | ArrayBuffer | Uint8Array;
 export class PlintoAccountClient {
   readonly baseUrl: string;
   readonly tenant: string;
-  readonly profile: {
-    get(): Promise<AccountProfile>;
-    /** Only the fields sent change; null clears one. */
-    update(changes: In<typeof updateProfileRequestSchema>): Promise<AccountProfile>;
-    /** PNG, JPEG or WebP, at most 1 MB; the API recognises the type from the bytes. */
-    uploadAvatar(file: AvatarFile): Promise<AccountProfile>;
-    removeAvatar(): Promise<AccountProfile>;
-  };
   /** Where the user is signed in, and signing a device out. */
   readonly sessions: ReturnType<typeof accountSessionsApi>;
   /** Second factors (authenticator app) and recovery codes. */
@@ -49,6 +48,23 @@ export class PlintoAccountClient {
   readonly consents: ReturnType<typeof accountConsentsApi>;
   /** The user's organizations, the active one, and answers to invitations. */
   readonly memberships: ReturnType<typeof accountMembershipsApi>;
+  readonly profile: {
+    get(): Promise<AccountProfile>;
+    /** Only the fields sent change; null clears one. */
+    update(changes: In<typeof updateProfileRequestSchema>): Promise<AccountProfile>;
+    /** PNG, JPEG or WebP, at most 1 MB; the API recognises the type from the bytes. */
+    uploadAvatar(file: AvatarFile): Promise<AccountProfile>;
+    removeAvatar(): Promise<AccountProfile>;
+  };
+  /** Moving the account to another address: asked (recent sign-in), then confirmed from the new address. */
+  readonly email: {
+    /** Mails a code and link to `email` and a notice to the current address. Needs a sign-in within 5 minutes. */
+    startChange(email: string): Promise<EmailChangeStartedResponse>;
+    /** With the code from the mail (or the link's token); the account then uses the new address. */
+    confirmChange(proof: In<typeof confirmEmailChangeRequestSchema>): Promise<AccountProfile>;
+    /** Drops a change waiting for confirmation. */
+    cancelChange(): Promise<AccountProfile>;
+  };
   readonly #transport: Transport;
 
   constructor(options: PlintoAccountClientOptions) {
@@ -70,18 +86,23 @@ export class PlintoAccountClient {
       timeoutMs: options.timeoutMs ?? 10_000,
     };
 
-    this.profile = {
-      get: async () => (await this.#call("profile", { schema: profileResponseSchema })).profile,
-      update: async (changes) => (await this.#call("profile", { method: "PATCH", body: changes, schema: profileResponseSchema })).profile,
-      uploadAvatar: async (file) => (await this.#call("profile/avatar", { method: "PUT", file: { bytes: file }, schema: profileResponseSchema })).profile,
-      removeAvatar: async () => (await this.#call("profile/avatar", { method: "DELETE", schema: profileResponseSchema })).profile,
-    };
     const call = <S extends z.ZodType | undefined>(path: string, options: RequestOptions<S>) => this.#call(path, options);
     this.sessions = accountSessionsApi(call);
     this.factors = accountFactorsApi(call);
     this.passkeys = accountPasskeysApi(call);
     this.consents = accountConsentsApi(call);
     this.memberships = accountMembershipsApi(call);
+    this.profile = {
+      get: async () => (await this.#call("profile", { schema: profileResponseSchema })).profile,
+      update: async (changes) => (await this.#call("profile", { method: "PATCH", body: changes, schema: profileResponseSchema })).profile,
+      uploadAvatar: async (file) => (await this.#call("profile/avatar", { method: "PUT", file: { bytes: file }, schema: profileResponseSchema })).profile,
+      removeAvatar: async () => (await this.#call("profile/avatar", { method: "DELETE", schema: profileResponseSchema })).profile,
+    };
+    this.email = {
+      startChange: (email) => this.#call("email-change", { method: "POST", body: { email }, schema: emailChangeStartedResponseSchema }),
+      confirmChange: async (proof) => (await this.#call("email-change/confirm", { method: "POST", body: proof, schema: profileResponseSchema })).profile,
+      cancelChange: async () => (await this.#call("email-change", { method: "DELETE", schema: profileResponseSchema })).profile,
+    };
   }
 
   /** A request to `/v1/tenants/{tenant}/auth/{path}`. */

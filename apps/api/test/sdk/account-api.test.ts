@@ -9,7 +9,7 @@ import { operations, type Operation } from "@plinto/contracts";
 import { PlintoAccountClient, PlintoApiError } from "@plinto/sdk";
 import type { TestDatabase } from "@plinto/db/testing";
 import type { Runtime } from "../../src/lib/runtime";
-import { accountWorld, type Person } from "../account";
+import { accountWorld, lastMail, type Person } from "../account";
 import { getTestInstance } from "../instance";
 import { callOperation } from "../routes";
 
@@ -88,6 +88,19 @@ describe("PlintoAccountClient", () => {
     expect((await me.profile.removeAvatar()).picture).toBeNull();
     const stranger = new PlintoAccountClient({ baseUrl: runtime.config.publicUrl, tenant: "sdk-account", token: "x".repeat(43), fetch: routerFetch });
     expect((await apiError(stranger.profile.get())).code).toBe("unauthorized");
+  });
+
+  it("email: start, cancel, start again and confirm a new address", async () => {
+    const bea = await world.person({ label: "bea" });
+    const me = clientFor(bea);
+    expect(await me.email.startChange("bea-new@sdk-account.example")).toMatchObject({ status: "verification_sent" });
+    expect((await me.profile.get()).pendingEmail?.email).toBe("bea-new@sdk-account.example");
+    expect((await me.email.cancelChange()).pendingEmail).toBeNull();
+    await me.email.startChange("bea-new@sdk-account.example");
+    const mail = await lastMail(database.db, world.tenant.id, "bea-new@sdk-account.example", "email-change-confirm");
+    const code = /code is (\d{6})/.exec(mail!.text)![1]!;
+    expect(await me.email.confirmChange({ code })).toMatchObject({ email: "bea-new@sdk-account.example", pendingEmail: null });
+    expect((await apiError(me.email.startChange("bea-new@sdk-account.example"))).code).toBe("validation_failed");
   });
 
   it("left no account operation without an SDK method", () => {

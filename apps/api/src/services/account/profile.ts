@@ -5,11 +5,17 @@ import { users } from "@plinto/db/schema";
 import { recordAuditEvent } from "../audit/audit";
 import type { RequestContext } from "../context";
 import { ServiceError } from "../errors";
+import { pendingEmailChange } from "./email-change";
 
 type User = typeof users.$inferSelect;
 
+/** What the profile shows beyond the user row: an address change waiting for confirmation. */
+export interface ProfileExtras {
+  pendingEmail: { email: string; expiresAt: Date } | null;
+}
+
 /** The wire form of a user's own profile. */
-export function profileOf(user: User): AccountProfile {
+export function profileOf(user: User, extras: ProfileExtras): AccountProfile {
   return {
     id: user.id,
     email: user.email,
@@ -19,9 +25,16 @@ export function profileOf(user: User): AccountProfile {
     familyName: user.familyName,
     picture: user.pictureUrl,
     locale: user.locale,
+    pendingEmail: extras.pendingEmail ? { email: extras.pendingEmail.email, expiresAt: extras.pendingEmail.expiresAt.toISOString() } : null,
     createdAt: user.createdAt.toISOString(),
     updatedAt: user.updatedAt.toISOString(),
   };
+}
+
+/** The user's profile as it is now, read after any change has committed. */
+export async function accountProfile(db: Executor, tenantId: string, userId: string): Promise<AccountProfile> {
+  const user = await requireUser(db, tenantId, userId);
+  return profileOf(user, { pendingEmail: await pendingEmailChange(db, tenantId, userId) });
 }
 
 export async function requireUser(db: Executor, tenantId: string, userId: string): Promise<User> {

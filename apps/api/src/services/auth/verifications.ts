@@ -11,6 +11,7 @@ export const VERIFICATION_TTL_SECONDS: Record<VerificationPurpose, number> = {
   reset_password: 30 * 60,
   magic_link: 15 * 60,
   email_code: 10 * 60,
+  change_email: 60 * 60,
 };
 /** Wrong codes a proof survives; six digits and five guesses is a 1-in-200,000 chance. */
 export const MAX_CODE_ATTEMPTS = 5;

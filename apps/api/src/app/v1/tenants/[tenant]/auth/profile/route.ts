@@ -3,7 +3,7 @@ import { requestContext } from "../../../../../../lib/request";
 import { route } from "../../../../../../lib/route";
 import { getRuntime } from "../../../../../../lib/runtime";
 import { parseJsonBody } from "../../../../../../lib/validation";
-import { profileOf, requireUser, updateProfile } from "../../../../../../services/account/profile";
+import { accountProfile, updateProfile } from "../../../../../../services/account/profile";
 import { callerSession, respond, unauthorizedResponse, type TenantRouteContext } from "../_shared";
 
 export const dynamic = "force-dynamic";
@@ -14,8 +14,7 @@ export const GET = route(async (request: Request, { params }: TenantRouteContext
   const runtime = await getRuntime();
   const caller = await callerSession(runtime, tenant, request);
   if (!caller) return unauthorizedResponse();
-  const user = await requireUser(runtime.database.db, caller.tenant.id, caller.user.id);
-  return respond(profileResponseSchema, { profile: profileOf(user) });
+  return respond(profileResponseSchema, { profile: await accountProfile(runtime.database.db, caller.tenant.id, caller.user.id) });
 });
 
 /** Changes the caller's name, given and family name or locale; only the fields sent. */
@@ -26,6 +25,6 @@ export const PATCH = route(async (request: Request, { params }: TenantRouteConte
   if (!caller) return unauthorizedResponse();
   const change = await parseJsonBody(request, updateProfileRequestSchema);
   const ctx = requestContext(request, { type: "user", id: caller.user.id });
-  const user = await runtime.database.db.transaction((tx) => updateProfile(tx, ctx, { tenantId: caller.tenant.id, userId: caller.user.id, change }));
-  return respond(profileResponseSchema, { profile: profileOf(user) });
+  await runtime.database.db.transaction((tx) => updateProfile(tx, ctx, { tenantId: caller.tenant.id, userId: caller.user.id, change }));
+  return respond(profileResponseSchema, { profile: await accountProfile(runtime.database.db, caller.tenant.id, caller.user.id) });
 });

@@ -5,7 +5,7 @@ import { getRuntime } from "../../../../../../../lib/runtime";
 import { readBinaryBody } from "../../../../../../../lib/validation";
 import { enforce } from "../../../../../../../services/auth/support";
 import { removeAvatar, setAvatar } from "../../../../../../../services/account/avatars";
-import { profileOf } from "../../../../../../../services/account/profile";
+import { accountProfile } from "../../../../../../../services/account/profile";
 import { callerSession, respond, unauthorizedResponse, type TenantRouteContext } from "../../_shared";
 
 export const dynamic = "force-dynamic";
@@ -25,10 +25,10 @@ export const PUT = route(async (request: Request, { params }: TenantRouteContext
   await enforce(runtime.limiter, `avatar:${caller.tenant.id}:${caller.user.id}`, UPLOADS_PER_USER);
   const bytes = await readBinaryBody(request, AVATAR_MAX_BYTES);
   const ctx = requestContext(request, { type: "user", id: caller.user.id });
-  const user = await runtime.database.db.transaction((tx) =>
+  await runtime.database.db.transaction((tx) =>
     setAvatar(tx, ctx, { tenantId: caller.tenant.id, tenantSlug: caller.tenant.slug, userId: caller.user.id, bytes, publicUrl: runtime.config.publicUrl }),
   );
-  return respond(profileResponseSchema, { profile: profileOf(user) });
+  return respond(profileResponseSchema, { profile: await accountProfile(runtime.database.db, caller.tenant.id, caller.user.id) });
 });
 
 /** Removes the caller's picture. */
@@ -38,6 +38,6 @@ export const DELETE = route(async (request: Request, { params }: TenantRouteCont
   const caller = await callerSession(runtime, tenant, request);
   if (!caller) return unauthorizedResponse();
   const ctx = requestContext(request, { type: "user", id: caller.user.id });
-  const user = await runtime.database.db.transaction((tx) => removeAvatar(tx, ctx, { tenantId: caller.tenant.id, userId: caller.user.id }));
-  return respond(profileResponseSchema, { profile: profileOf(user) });
+  await runtime.database.db.transaction((tx) => removeAvatar(tx, ctx, { tenantId: caller.tenant.id, userId: caller.user.id }));
+  return respond(profileResponseSchema, { profile: await accountProfile(runtime.database.db, caller.tenant.id, caller.user.id) });
 });
