@@ -1,6 +1,6 @@
 "use client";
 
-import { Alert, Button } from "@plinto/ui";
+import { Alert, Button, ButtonLink } from "@plinto/ui";
 import { useActionState } from "react";
 import { ReauthPanel } from "~/components/ReauthPanel";
 import { RecoveryCodeList } from "./RecoveryCodeList";
@@ -16,6 +16,9 @@ export function RegenerateRecoveryCodes({ cancelHref }: { cancelHref: string }) 
           Your earlier codes stopped working. Save these now: they are not shown again.
         </Alert>
         <RecoveryCodeList codes={state.recoveryCodes} />
+        <ButtonLink href="/security#recovery-codes" variant="secondary">
+          I&apos;ve saved my codes
+        </ButtonLink>
       </div>
     );
   }

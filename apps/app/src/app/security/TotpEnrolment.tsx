@@ -1,6 +1,6 @@
 "use client";
 
-import { Alert, Button, Field, Input } from "@plinto/ui";
+import { Alert, Button, ButtonLink, Field, Input } from "@plinto/ui";
 import { useActionState } from "react";
 import { ReauthPanel } from "~/components/ReauthPanel";
 import { RecoveryCodeList } from "./RecoveryCodeList";
@@ -36,6 +36,9 @@ export function TotpEnrolment() {
             <RecoveryCodeList codes={state.recoveryCodes} />
           </div>
         ) : null}
+        <ButtonLink href="/security#two-factor" variant="secondary">
+          {state.recoveryCodes.length > 0 ? "I've saved my codes" : "Done"}
+        </ButtonLink>
       </div>
     );
   }

@@ -37,8 +37,8 @@ export async function totpAction(previous: TotpState, form: FormData): Promise<T
   const parsed = confirmTotpRequestSchema.safeParse({ code: String(form.get("code") ?? "").replace(/\s+/g, "") });
   if (!parsed.success) return started ? { ...started, error: "invalid_code_format" } : { status: "idle", error: "invalid_code_format" };
   try {
+    // No revalidation here: the page would re-render without this form and lose the codes it must show once.
     const confirmed = await api.factors.confirmTotp(parsed.data.code);
-    revalidatePath("/security");
     return { status: "confirmed", recoveryCodes: confirmed.recoveryCodes ?? [] };
   } catch (error) {
     const code = errorCode(error);
@@ -70,7 +70,6 @@ export async function regenerateRecoveryCodesAction(_previous: RecoveryCodesStat
   if (!api) return { status: "failed", error: "unauthorized" };
   try {
     const recoveryCodes = await api.factors.regenerateRecoveryCodes();
-    revalidatePath("/security");
     return { status: "new", recoveryCodes };
   } catch (error) {
     return { status: "failed", error: errorCode(error) };

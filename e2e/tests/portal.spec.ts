@@ -1,0 +1,91 @@
+import { expect, type APIRequestContext } from "@playwright/test";
+import { expectNoAxeViolations } from "../support/axe";
+import { test } from "../support/fixtures";
+import { freshEmail, PASSPHRASE } from "../support/mail";
+import { apiUrl, portalTenant, portalUrl, signInToPortal, signUpForPortal, virtualAuthenticator } from "../support/portal";
+import { stepNow, totp } from "../support/totp";
+
+// The account portal (apps/app) in Chromium, as a new user of the platform tenant lives with it:
+// sign up on the hosted page, sign in to the portal, add an authenticator app and a passkey,
+// sign another session out, and the portal's main pages pass axe. Every test fails on a console error.
+
+const auth = (path: string) => `${apiUrl}/v1/tenants/${portalTenant}/auth/${path}`;
+
+/** Another session of the same account, as a phone's browser would start it through the API (its own cookie jar). */
+async function otherSession(request: APIRequestContext, email: string) {
+  const response = await request.post(auth("sign-in"), {
+    data: { email, password: PASSPHRASE },
+    headers: { "user-agent": "Mozilla/5.0 (Android 14; Mobile; rv:128.0) Gecko/128.0 Firefox/128.0" },
+  });
+  expect(response.status()).toBe(200);
+  return ((await response.json()) as { sessionToken: string }).sessionToken;
+}
+
+test.describe.configure({ mode: "serial" });
+
+test("a new user signs up, signs in to the portal, secures the account and signs another session out", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const email = freshEmail("portal");
+  await signUpForPortal(page, email);
+  const phone = await otherSession(request, email);
+  await signInToPortal(page, email, { path: "/security" });
+  await expect(page).toHaveURL(`${portalUrl}/security`);
+  await expect(page.getByRole("heading", { level: 1, name: "Security" })).toBeVisible();
+
+  // An authenticator app: the key the page shows, a code computed from it here (RFC 6238).
+  const twoStep = page.getByRole("region", { name: "Two-step verification" });
+  await twoStep.getByRole("button", { name: "Set up an authenticator app" }).click();
+  const key = (await twoStep.getByTestId("totp-secret").textContent())!.trim();
+  expect(key).toMatch(/^[A-Z2-7]{16,}$/);
+  await expect(twoStep.getByRole("img", { name: /QR code/ })).toBeVisible();
+  await twoStep.getByLabel("Code from the app").fill(totp(key, stepNow()));
+  await twoStep.getByRole("button", { name: "Confirm and turn on" }).click();
+  await expect(twoStep.getByText("Authenticator app added")).toBeVisible();
+  await expect(twoStep.getByTestId("recovery-codes").getByRole("listitem")).toHaveCount(10);
+  await twoStep.getByRole("link", { name: "I've saved my codes" }).click();
+  await expect(page.getByRole("region", { name: "Two-step verification" }).getByTestId("totp-factor")).toContainText("Authenticator app");
+  await expect(page.getByRole("region", { name: "Recovery codes" }).getByTestId("recovery-codes-left")).toHaveText("10 unused codes left.");
+
+  // A passkey from the portal's own origin, in a virtual authenticator.
+  const authenticator = await virtualAuthenticator(page);
+  const passkeys = page.getByRole("region", { name: "Passkeys" });
+  await expect(passkeys.getByText("You have no passkeys yet.")).toBeVisible();
+  await passkeys.getByLabel("Passkey name").fill("Work laptop");
+  await passkeys.getByRole("button", { name: "Add a passkey" }).click();
+  await expect(passkeys.getByRole("status")).toHaveText('Passkey "Work laptop" added. You can sign in with it now.');
+  await expect(passkeys.getByTestId("passkey")).toHaveCount(1);
+  await expect(passkeys.getByTestId("passkey")).toContainText("Work laptop");
+  expect(await authenticator.credentials()).toHaveLength(1);
+  const listed = await request.get(auth("passkeys"), { headers: { authorization: `Bearer ${phone}` } });
+  expect(((await listed.json()) as { passkeys: Array<{ name: string }> }).passkeys.map((p) => p.name)).toEqual(["Work laptop"]);
+
+  // Sessions: this one and the phone's; sign the phone out after confirming.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Sessions" }).click();
+  await expect(page).toHaveURL(`${portalUrl}/sessions`);
+  const rows = page.getByTestId("session-row");
+  await expect(rows.filter({ hasText: "This session" })).toHaveCount(1);
+  const phoneRow = rows.filter({ hasText: "Firefox on Android" });
+  await expect(phoneRow).toHaveCount(1);
+  await phoneRow.getByRole("link", { name: /^Sign out of Firefox on Android/ }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Sign out of Firefox on Android?" })).toBeVisible();
+  await page.getByRole("button", { name: "Sign it out" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "That session is signed out" })).toBeVisible();
+  await expect(page.getByTestId("session-row").filter({ hasText: "Firefox on Android" })).toHaveCount(0);
+  expect((await request.get(auth("sessions"), { headers: { authorization: `Bearer ${phone}` } })).status()).toBe(401);
+
+  // The main pages have no serious accessibility problem.
+  for (const path of ["/", "/profile", "/security", "/sessions", "/organizations"]) {
+    await page.goto(`${portalUrl}${path}`);
+    await expect(page.locator("h1").first()).toBeVisible();
+    await expectNoAxeViolations(page);
+  }
+});
+
+test("signed out, each page of the portal offers to sign in and comes back to it", async ({ page }) => {
+  for (const path of ["/profile", "/security", "/sessions", "/organizations"]) {
+    await page.goto(`${portalUrl}${path}`);
+    await expect(page.getByRole("heading", { name: /^Sign in to see/ })).toBeVisible();
+    await expect(page.getByRole("main").getByRole("button", { name: "Sign in" })).toBeVisible();
+  }
+  await expectNoAxeViolations(page);
+});
