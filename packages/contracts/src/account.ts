@@ -88,6 +88,30 @@ export const confirmEmailChangeRequestSchema = z.union(
 );
 export type ConfirmEmailChangeRequest = z.infer<typeof confirmEmailChangeRequestSchema>;
 
+// ── Password ──────────────────────────────────────────────────────────────────────────────────
+
+const passwordText = (what: string) => z.string({ error: `${what} is text` }).max(1024, { error: `${what} is at most 1024 characters` });
+
+/**
+ * `POST password`: the current password (for an account that has one; one without needs a recent
+ * sign-in instead), the new one (checked against the tenant's policy), and whether every other
+ * session should end.
+ */
+export const changePasswordRequestSchema = z
+  .object({
+    currentPassword: passwordText("currentPassword").optional(),
+    newPassword: passwordText("newPassword").min(1, { error: "Enter a new password" }),
+    signOutOtherSessions: z.boolean({ error: "signOutOtherSessions is true or false" }).default(false),
+  })
+  .strict();
+export type ChangePasswordRequest = z.input<typeof changePasswordRequestSchema>;
+
+export const passwordChangedResponseSchema = z.object({
+  status: z.literal("password_changed"),
+  sessionsEnded: z.int().min(0).describe("How many other sessions were signed out"),
+});
+export type PasswordChangedResponse = z.infer<typeof passwordChangedResponseSchema>;
+
 // ── Examples ──────────────────────────────────────────────────────────────────────────────────
 
 const at = "2026-11-27T09:30:00.000Z";
@@ -160,6 +184,17 @@ export const accountOperations: Operation[] = [
     success: { status: 200, description: "The profile, with no pending address", schema: profileResponseSchema },
     errors: ["unauthorized", "not_found"],
     examples: { response: { profile: accountExamples.profile } },
+  },
+  {
+    method: "post", path: authPath("password"), operationId: "changePassword", tag: "Account", security: "session",
+    summary: "Choose a new password: with the current one (or, for an account without a password, a sign-in within 5 minutes); optionally sign out every other session. The address on file is told",
+    body: changePasswordRequestSchema,
+    success: { status: 200, description: "Changed", schema: passwordChangedResponseSchema },
+    errors: [...bodyErrors, "unauthorized", "reauthentication_required", "forbidden", "rate_limited"],
+    examples: {
+      request: { currentPassword: "correct horse battery staple", newPassword: "a new and much longer passphrase", signOutOtherSessions: true },
+      response: { status: "password_changed", sessionsEnded: 2 },
+    },
   },
   {
     method: "get", path: "/v1/tenants/{tenant}/avatars/{avatar}", operationId: "getAvatar", tag: "Account", security: "none",

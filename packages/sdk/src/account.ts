@@ -2,6 +2,9 @@ import {
   emailChangeStartedResponseSchema,
   profileResponseSchema,
   type AccountProfile,
+  type ChangePasswordRequest,
+  passwordChangedResponseSchema,
+  type PasswordChangedResponse,
   type confirmEmailChangeRequestSchema,
   type EmailChangeStartedResponse,
   type updateProfileRequestSchema,
@@ -65,6 +68,13 @@ export class PlintoAccountClient {
     /** Drops a change waiting for confirmation. */
     cancelChange(): Promise<AccountProfile>;
   };
+  readonly password: {
+    /**
+     * A new password: with `currentPassword` (an account without one needs a sign-in within 5
+     * minutes instead); `signOutOtherSessions` ends every other session and its application tokens.
+     */
+    change(input: ChangePasswordRequest): Promise<PasswordChangedResponse>;
+  };
   readonly #transport: Transport;
 
   constructor(options: PlintoAccountClientOptions) {
@@ -97,6 +107,9 @@ export class PlintoAccountClient {
       update: async (changes) => (await this.#call("profile", { method: "PATCH", body: changes, schema: profileResponseSchema })).profile,
       uploadAvatar: async (file) => (await this.#call("profile/avatar", { method: "PUT", file: { bytes: file }, schema: profileResponseSchema })).profile,
       removeAvatar: async () => (await this.#call("profile/avatar", { method: "DELETE", schema: profileResponseSchema })).profile,
+    };
+    this.password = {
+      change: (input) => this.#call("password", { method: "POST", body: input, schema: passwordChangedResponseSchema }),
     };
     this.email = {
       startChange: (email) => this.#call("email-change", { method: "POST", body: { email }, schema: emailChangeStartedResponseSchema }),

@@ -103,6 +103,17 @@ describe("PlintoAccountClient", () => {
     expect((await apiError(me.email.startChange("bea-new@sdk-account.example"))).code).toBe("validation_failed");
   });
 
+  it("password: change it with the current one, and see the policy's refusal", async () => {
+    const cy = await world.person({ label: "cy" });
+    const me = clientFor(cy);
+    const weak = await apiError(me.password.change({ currentPassword: cy.password, newPassword: "password" }));
+    expect(weak.code).toBe("validation_failed");
+    expect(await me.password.change({ currentPassword: cy.password, newPassword: "a brand new long passphrase", signOutOtherSessions: true })).toEqual({
+      status: "password_changed",
+      sessionsEnded: 0,
+    });
+  });
+
   it("left no account operation without an SDK method", () => {
     expect(account.length).toBeGreaterThan(0);
     expect(account.map((op) => op.operationId).filter((id) => !reached.has(id))).toEqual([]);

@@ -53,3 +53,16 @@ export function emailChangedMessage(where: Where, change: { to: string; at: Date
       signature(where),
   };
 }
+
+export function passwordChangedMessage(where: Where, change: { at: Date; signedOutOthers: boolean }): MailContent {
+  return {
+    kind: "password-changed",
+    subject: `The password of your ${where.tenantName} account was changed`,
+    text:
+      `The password of your ${where.tenantName} account was changed on ${when(change.at)}` +
+      (change.signedOutOthers ? `, and every other session was signed out.` : `.`) +
+      `\n\nIf this was not you, choose a new password now: ${where.baseUrl}/forgot-password — and tell ` +
+      `${where.tenantName}'s support.` +
+      signature(where),
+  };
+}

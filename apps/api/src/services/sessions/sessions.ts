@@ -187,8 +187,8 @@ export async function revokeAllSessions(
       .set({ revokedAt: now })
       .where(and(eq(sessions.tenantId, input.tenantId), inArray(sessions.id, ending)));
   }
-  // Tokens issued to applications are not tied to one device session: all of them end.
-  const tokens = await revokeUserGrants(tx, { tenantId: input.tenantId, userId: input.userId });
+  // Tokens issued to applications end too: all of them, or all but those issued under the session that stays.
+  const tokens = await revokeUserGrants(tx, { tenantId: input.tenantId, userId: input.userId, exceptSessionId: input.exceptSessionId });
   if (ending.length > 0 || tokens > 0) {
     await recordAuditEvent(tx, ctx, {
       tenantId: input.tenantId,
