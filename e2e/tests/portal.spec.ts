@@ -9,6 +9,7 @@ import { stepNow, totp } from "../support/totp";
 // sign up on the hosted page, sign in to the portal, add an authenticator app and a passkey,
 // sign another session out, and the portal's main pages pass axe. Every test fails on a console error.
 
+const NEW_PASSPHRASE = "a different and equally long passphrase for the portal";
 const auth = (path: string) => `${apiUrl}/v1/tenants/${portalTenant}/auth/${path}`;
 
 /** Another session of the same account, as a phone's browser would start it through the API (its own cookie jar). */
@@ -58,6 +59,20 @@ test("a new user signs up, signs in to the portal, secures the account and signs
   expect(await authenticator.credentials()).toHaveLength(1);
   const listed = await request.get(auth("passkeys"), { headers: { authorization: `Bearer ${phone}` } });
   expect(((await listed.json()) as { passkeys: Array<{ name: string }> }).passkeys.map((p) => p.name)).toEqual(["Work laptop"]);
+
+  // A new password: the wrong current one is refused, the right one changes it.
+  const password = page.getByRole("region", { name: "Password" });
+  await password.getByLabel("Current password").fill("not my password at all");
+  await password.getByLabel("New password", { exact: true }).fill(NEW_PASSPHRASE);
+  await password.getByLabel("New password again").fill(NEW_PASSPHRASE);
+  await password.getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Your current password is not right" })).toBeVisible();
+  await page.getByRole("region", { name: "Password" }).getByLabel("Current password").fill(PASSPHRASE);
+  await page.getByRole("region", { name: "Password" }).getByLabel("New password", { exact: true }).fill(NEW_PASSPHRASE);
+  await page.getByRole("region", { name: "Password" }).getByLabel("New password again").fill(NEW_PASSPHRASE);
+  await page.getByRole("region", { name: "Password" }).getByRole("button", { name: "Change password" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Your password is changed." })).toBeVisible();
+  expect((await request.post(auth("sign-in"), { data: { email, password: PASSPHRASE } })).status()).toBe(401);
 
   // Sessions: this one and the phone's; sign the phone out after confirming.
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Sessions" }).click();

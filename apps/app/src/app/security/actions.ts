@@ -1,6 +1,6 @@
 "use server";
 
-import { applicationIdSchema, confirmTotpRequestSchema, factorIdSchema, passkeyIdSchema, registerPasskeyRequestSchema, type PasskeyRegistrationOptions } from "@plinto/contracts";
+import { applicationIdSchema, changePasswordRequestSchema, confirmTotpRequestSchema, factorIdSchema, passkeyIdSchema, registerPasskeyRequestSchema, type PasskeyRegistrationOptions } from "@plinto/contracts";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { accountApi, errorCode, withState } from "~/lib/account";
@@ -8,6 +8,33 @@ import { accountApi, errorCode, withState } from "~/lib/account";
 /** Where an action ends: the security page with what happened, or the confirm step the API asked for. */
 function back(outcome: Record<string, string>, anchor = ""): never {
   redirect(`${withState("/security", outcome)}${anchor}`);
+}
+
+// ── Password ──────────────────────────────────────────────────────────────────────────────────
+
+/**
+ * A new password, with the current one; optionally every other session signs out. Passwords are
+ * never put back into the page or a URL: a refusal says why in the page's words, by code.
+ */
+export async function changePasswordAction(form: FormData): Promise<void> {
+  const newPassword = String(form.get("newPassword") ?? "");
+  if (newPassword !== String(form.get("confirmPassword") ?? "")) back({ error: "password-mismatch" }, "#password");
+  const current = String(form.get("currentPassword") ?? "");
+  const parsed = changePasswordRequestSchema.safeParse({
+    ...(current ? { currentPassword: current } : {}),
+    newPassword,
+    signOutOtherSessions: form.get("signOutOtherSessions") === "on",
+  });
+  if (!parsed.success) back({ error: "password-missing" }, "#password");
+  const api = await accountApi();
+  if (!api) redirect("/security");
+  let ended = 0;
+  try {
+    ended = (await api.password.change(parsed.data)).sessionsEnded;
+  } catch (error) {
+    back({ error: errorCode(error) }, "#password");
+  }
+  back({ done: ended > 0 ? "password-changed-signed-out" : "password-changed" }, "#password");
 }
 
 // ── Authenticator app (TOTP) ──────────────────────────────────────────────────────────────────

@@ -1,9 +1,9 @@
 import type { Consent, FactorListResponse, Passkey } from "@plinto/contracts";
-import { Alert, Badge, ButtonLink, ConfirmPanel, EmptyState, problemText, when } from "@plinto/ui";
+import { Alert, Badge, Button, ButtonLink, ConfirmPanel, EmptyState, Field, Input, problemText, when } from "@plinto/ui";
 import type { Metadata } from "next";
 import { AccountPage, Outcome, Section, SignInFirst } from "~/components/AccountPage";
 import { accountApi, pageState, withState } from "~/lib/account";
-import { removeFactorAction, removePasskeyAction, revokeConsentAction } from "./actions";
+import { changePasswordAction, removeFactorAction, removePasskeyAction, revokeConsentAction } from "./actions";
 import { PasskeyEnrolment } from "./PasskeyEnrolment";
 import { RegenerateRecoveryCodes } from "./RecoveryCodes";
 import { TotpEnrolment } from "./TotpEnrolment";
@@ -12,9 +12,18 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Security" };
 
 const doneText = {
+  "password-changed": "Your password is changed. We sent a notice to your email address.",
+  "password-changed-signed-out": "Your password is changed and every other session is signed out. We sent a notice to your email address.",
   "factor-removed": "The authenticator app is removed; signing in no longer asks for its codes.",
   "passkey-removed": "The passkey is removed; it can no longer sign in to your account.",
   "consent-revoked": "The application's access is taken back; its tokens stopped working and it will ask again next time.",
+};
+
+const errorText = {
+  "password-mismatch": "The two new passwords differ. Type the same one twice.",
+  "password-missing": "Enter a new password.",
+  invalid_credentials: "Your current password is not right. Nothing was changed.",
+  validation_failed: "The new password does not meet this account's password rules: make it longer, and not one that is known from breaches.",
 };
 
 /** One settled read of the API, or the words for why it failed. */
@@ -41,8 +50,29 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
   const confirmConsent = state.confirm === "revoke-consent" ? consents.value?.find((c) => c.applicationId === state.id) : undefined;
 
   return (
-    <AccountPage title="Security" lead="How you sign in: a second step after your password, passkeys, recovery codes, and the apps you let see your account.">
-      <Outcome done={state.done} error={state.error} returnTo="/security" doneText={doneText} />
+    <AccountPage title="Security" lead="How you sign in: your password, a second step after your password, passkeys, recovery codes, and the apps you let see your account.">
+      <Outcome done={state.done} error={state.error} returnTo="/security" doneText={doneText} errorText={errorText} />
+
+      <Section id="password" title="Password" lead="Use a long passphrase you use nowhere else. Plinto keeps only a one-way hash of it.">
+        <form action={changePasswordAction} className="grid max-w-xl gap-4">
+          <Field label="Current password" hint="Leave empty if your account has no password yet (you may be asked to sign in again).">
+            <Input type="password" name="currentPassword" autoComplete="current-password" maxLength={1024} />
+          </Field>
+          <Field label="New password">
+            <Input type="password" name="newPassword" autoComplete="new-password" required maxLength={1024} />
+          </Field>
+          <Field label="New password again">
+            <Input type="password" name="confirmPassword" autoComplete="new-password" required maxLength={1024} />
+          </Field>
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" name="signOutOtherSessions" className="size-4" />
+            Sign out of every other session too
+          </label>
+          <div>
+            <Button type="submit">Change password</Button>
+          </div>
+        </form>
+      </Section>
 
       <Section
         id="two-factor"
