@@ -36,7 +36,7 @@ export function TotpEnrolment() {
             <RecoveryCodeList codes={state.recoveryCodes} />
           </div>
         ) : null}
-        <ButtonLink href="/security#two-factor" variant="secondary">
+        <ButtonLink href="/security?done=totp-on#two-factor" variant="secondary">
           {state.recoveryCodes.length > 0 ? "I've saved my codes" : "Done"}
         </ButtonLink>
       </div>

@@ -1,6 +1,7 @@
 "use server";
 
 import { applicationIdSchema, changePasswordRequestSchema, confirmTotpRequestSchema, factorIdSchema, passkeyIdSchema, registerPasskeyRequestSchema, type PasskeyRegistrationOptions } from "@plinto/contracts";
+import { PlintoApiError } from "@plinto/sdk";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { accountApi, errorCode, withState } from "~/lib/account";
@@ -32,7 +33,10 @@ export async function changePasswordAction(form: FormData): Promise<void> {
   try {
     ended = (await api.password.change(parsed.data)).sessionsEnded;
   } catch (error) {
-    back({ error: errorCode(error) }, "#password");
+    // The API names the field it refused: the current password, or the new one (the tenant's policy).
+    const fields = error instanceof PlintoApiError ? Object.keys(error.fields) : [];
+    const code = fields.includes("currentPassword") ? "current-password" : fields.includes("newPassword") ? "password-policy" : errorCode(error);
+    back({ error: code }, "#password");
   }
   back({ done: ended > 0 ? "password-changed-signed-out" : "password-changed" }, "#password");
 }

@@ -12,6 +12,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Security" };
 
 const doneText = {
+  "totp-on": "Two-step verification is on: signing in asks for a code from your authenticator app.",
   "password-changed": "Your password is changed. We sent a notice to your email address.",
   "password-changed-signed-out": "Your password is changed and every other session is signed out. We sent a notice to your email address.",
   "factor-removed": "The authenticator app is removed; signing in no longer asks for its codes.",
@@ -22,8 +23,8 @@ const doneText = {
 const errorText = {
   "password-mismatch": "The two new passwords differ. Type the same one twice.",
   "password-missing": "Enter a new password.",
-  invalid_credentials: "Your current password is not right. Nothing was changed.",
-  validation_failed: "The new password does not meet this account's password rules: make it longer, and not one that is known from breaches.",
+  "current-password": "Your current password is not right (or is missing). Nothing was changed.",
+  "password-policy": "The new password does not meet this account's password rules: make it longer, and not one that is known from breaches.",
 };
 
 /** One settled read of the API, or the words for why it failed. */
