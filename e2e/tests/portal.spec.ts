@@ -1,7 +1,7 @@
 import { expect, type APIRequestContext } from "@playwright/test";
 import { expectNoAxeViolations } from "../support/axe";
 import { test } from "../support/fixtures";
-import { freshEmail, PASSPHRASE } from "../support/mail";
+import { codeIn, freshEmail, PASSPHRASE, waitForMail } from "../support/mail";
 import { apiUrl, portalTenant, portalUrl, signInToPortal, signUpForPortal, virtualAuthenticator } from "../support/portal";
 import { stepNow, totp } from "../support/totp";
 
@@ -9,6 +9,7 @@ import { stepNow, totp } from "../support/totp";
 // sign up on the hosted page, sign in to the portal, add an authenticator app and a passkey,
 // sign another session out, and the portal's main pages pass axe. Every test fails on a console error.
 
+const ONE_PIXEL_PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
 const NEW_PASSPHRASE = "a different and equally long passphrase for the portal";
 const auth = (path: string) => `${apiUrl}/v1/tenants/${portalTenant}/auth/${path}`;
 
@@ -94,6 +95,50 @@ test("a new user signs up, signs in to the portal, secures the account and signs
     await expect(page.locator("h1").first()).toBeVisible();
     await expectNoAxeViolations(page);
   }
+});
+
+test("the profile: details, a picture, and a new email address confirmed from it with the old one told", async ({ page, request }) => {
+  test.setTimeout(90_000);
+  const email = freshEmail("profile");
+  await signUpForPortal(page, email);
+  await signInToPortal(page, email, { path: "/profile" });
+
+  const details = page.getByRole("region", { name: "Your details" });
+  await details.getByLabel("Full name").fill("Ada Portal");
+  await details.getByLabel("Language").fill("not a language!");
+  await details.getByRole("button", { name: "Save details" }).click();
+  await expect(details.getByRole("alert")).toContainText("Nothing was saved");
+  await expect(details.getByLabel("Full name")).toHaveValue("Ada Portal");
+  await details.getByLabel("Language").fill("en-GB");
+  await details.getByRole("button", { name: "Save details" }).click();
+  await expect(details.getByRole("status")).toContainText("Your details are saved");
+
+  // A picture: a real 1×1 PNG is kept; a text file is refused before it reaches the API.
+  const picture = page.getByRole("region", { name: "Picture" });
+  await picture.getByLabel("New picture").setInputFiles({ name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("hello") });
+  await picture.getByRole("button", { name: "Upload picture" }).click();
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("not a PNG, JPEG or WebP picture");
+  await page.getByRole("region", { name: "Picture" }).getByLabel("New picture").setInputFiles({ name: "me.png", mimeType: "image/png", buffer: ONE_PIXEL_PNG });
+  await page.getByRole("region", { name: "Picture" }).getByRole("button", { name: "Upload picture" }).click();
+  await expect(page.getByRole("main").getByRole("status")).toContainText("Your new picture is saved.");
+  const avatar = page.getByTestId("avatar");
+  await expect(avatar).toBeVisible();
+  const served = await request.get((await avatar.getAttribute("src"))!);
+  expect(served.headers()["content-type"]).toBe("image/png");
+
+  // A new address: mailed a code, the old one told; confirmed here with the code.
+  const newEmail = freshEmail("profile-new");
+  await page.getByRole("region", { name: "Email address" }).getByLabel("New email address").fill(newEmail);
+  await page.getByRole("region", { name: "Email address" }).getByRole("button", { name: "Change email address" }).click();
+  await expect(page.getByRole("main").getByRole("status")).toContainText("We sent a code and a link to the new address");
+  await waitForMail(request, email, "email-change-requested", portalTenant);
+  const code = codeIn(await waitForMail(request, newEmail, "email-change-confirm", portalTenant));
+  await page.getByRole("region", { name: "Email address" }).getByLabel("Code from the email").fill(code!);
+  await page.getByRole("region", { name: "Email address" }).getByRole("button", { name: "Confirm new address" }).click();
+  await expect(page.getByRole("main").getByRole("status")).toContainText("Your email address is changed.");
+  await expect(page.getByTestId("current-email")).toHaveText(newEmail);
+  await waitForMail(request, email, "email-changed", portalTenant);
+  await expectNoAxeViolations(page);
 });
 
 test("signed out, each page of the portal offers to sign in and comes back to it", async ({ page }) => {
