@@ -74,8 +74,11 @@ server.listen(config.port, config.host, () => {
 });
 
 // Expired challenges, codes and protocol state go an hour at a time; a failed run says only its kind.
-const stopHousekeeping = scheduleHousekeeping(runtime.database.db, (error) =>
-  console.error(`plinto-api: housekeeping failed (${error instanceof Error ? error.name : typeof error}); it runs again within the hour`),
+const stopHousekeeping = scheduleHousekeeping(
+  runtime.database.db,
+  (error) => console.error(`plinto-api: housekeeping failed (${error instanceof Error ? error.name : typeof error}); it runs again within the hour`),
+  undefined,
+  { db: runtime.database.db, deps: runtime },
 );
 
 /**

@@ -59,3 +59,9 @@ export async function lastMail(db: Db, tenantId: string, to: string, kind: strin
   const [mail] = await listOutbox(db, { tenantId, to, kind, limit: 1 });
   return mail;
 }
+
+/** How many outbox mails of `kind` went to `to` in the tenant. */
+export async function mailCount(db: Db, tenantId: string, to: string, kind: string) {
+  const { listOutbox } = await import("../src/services/mail/outbox");
+  return (await listOutbox(db, { tenantId, to, kind, limit: 100 })).length;
+}

@@ -11,7 +11,7 @@
 import { and, desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { operations, type Operation } from "@plinto/contracts";
-import { apiKeys, applications, auditEvents, domains, invitations, memberships, organizations, permissions, roles, sessions, users } from "@plinto/db/schema";
+import { apiKeys, applications, auditEvents, domains, invitations, memberships, notifications, organizations, permissions, roles, sessions, users } from "@plinto/db/schema";
 import type { TestDatabase } from "@plinto/db/testing";
 import { hashToken, randomToken } from "../src/lib/crypto";
 import type { Runtime } from "../src/lib/runtime";
@@ -84,6 +84,10 @@ async function world(marker: string) {
   const key = await db.transaction((tx) =>
     createApiKey(tx, systemContext, { tenantId, name: `${marker} key`, scopes: API_KEY_SCOPES.filter((s) => !s.startsWith("tenants:")) }),
   );
+  const [notification] = await db
+    .insert(notifications)
+    .values({ tenantId, userId: user.id, kind: "password_changed", category: "security", data: { title: `${marker} notice`, body: `${marker} body` } })
+    .returning();
   // The tenant's newest audit event (the key's creation), named by id like any resource.
   const [event] = await db.select().from(auditEvents).where(eq(auditEvents.tenantId, tenantId)).orderBy(desc(auditEvents.seq)).limit(1);
   const ids = {
@@ -99,6 +103,7 @@ async function world(marker: string) {
     application: application.application.id,
     apiKey: key.apiKey.id,
     event: event!.id,
+    notification: notification!.id,
   };
   return { tenant, ids, secret: key.secret, marker };
 }
@@ -121,6 +126,7 @@ const PARAMS: Record<string, keyof World["ids"]> = {
   apiKey: "apiKey",
   key: "apiKey",
   event: "event",
+  notification: "notification",
 };
 
 /** Ids in an example body (`usr_…`, `org_…`, …) swapped for tenant B's of the same kind. */
@@ -150,6 +156,7 @@ async function snapshot(b: World) {
     applications: await db.select().from(applications).where(eq(applications.tenantId, t)),
     apiKeys: await db.select({ id: apiKeys.id, revokedAt: apiKeys.revokedAt, scopes: apiKeys.scopes }).from(apiKeys).where(eq(apiKeys.tenantId, t)),
     auditEvents: await db.select().from(auditEvents).where(eq(auditEvents.tenantId, t)),
+    notifications: await db.select().from(notifications).where(eq(notifications.tenantId, t)),
   };
 }
 
@@ -265,6 +272,16 @@ describe("organization isolation inside one tenant", () => {
     const [after] = await db.select().from(invitations).where(eq(invitations.id, invitation!.id));
     expect(after!.status).toBe("pending");
 
+    // Nor to Bob's notifications.
+    const [bobs] = await db
+      .insert(notifications)
+      .values({ tenantId: tenant.id, userId: bob.id, kind: "organization_role_changed", category: "organization_activity", data: { title: "Bravo org", body: "bravo" } })
+      .returning();
+    expect((await callOperation(op("markNotificationRead"), { params: { ...params, notification: bobs!.id }, headers: asAlice })).status).toBe(404);
+    const alicesNotes = await (await callOperation(op("listNotifications"), { params, headers: asAlice })).text();
+    expect(leaks.filter((leak) => alicesNotes.includes(leak))).toEqual([]);
+    expect((await db.select().from(notifications).where(eq(notifications.id, bobs!.id)))[0]!.readAt).toBeNull();
+
     // Alice's session is no key to another tenant's organizations either.
     const elsewhere = await callOperation(op("listMyOrganizations"), { params: { tenant: "plinto" }, headers: asAlice });
     expect(elsewhere.status).toBe(401);
@@ -274,6 +291,8 @@ describe("organization isolation inside one tenant", () => {
 
 describe("tenant isolation of the account API", () => {
   const account = operations.filter((o) => o.tag === "Account" && o.security === "session");
+  /** Path parameters that name no resource of a tenant, only a fixed choice. */
+  const fixed: Record<string, string> = { step: "second_factor" };
 
   it("a session of tenant A is no key to tenant B's account routes, and B's data stays as it was", async () => {
     const a = await world("iso-acct-alpha");
@@ -283,7 +302,10 @@ describe("tenant isolation of the account API", () => {
     const failures: string[] = [];
     expect(account.length).toBeGreaterThan(0);
     for (const o of account) {
-      const params = Object.fromEntries([...o.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => [name!, name === "tenant" ? b.ids.tenant : (b.ids[PARAMS[name!]!] ?? "x")]));
+      for (const [, name] of o.path.matchAll(/\{(\w+)\}/g)) expect(PARAMS[name!] ?? fixed[name!], `${label(o)}: the fixtures know {${name}}`).toBeDefined();
+    }
+    for (const o of account) {
+      const params = Object.fromEntries([...o.path.matchAll(/\{(\w+)\}/g)].map(([, name]) => [name!, fixed[name!] ?? b.ids[PARAMS[name!]!]]));
       const body = o.body ? aimedAt(o.examples?.request, b.ids) : undefined;
       const response = await callOperation(o, { params, body, headers: { authorization: `Bearer ${token}` } });
       const text = await response.text();

@@ -67,6 +67,25 @@ const sessionLifetimesPatch = z
  */
 const impersonationPatch = z.object({ notifyUser: field(bool("notifyUser")) }).strict();
 
+/** The onboarding steps the account portal walks a new user through. */
+export const ONBOARDING_STEPS = ["verify_email", "complete_profile", "second_factor", "organization"] as const;
+export type OnboardingStep = (typeof ONBOARDING_STEPS)[number];
+/** An account deletion waits 0 to 90 days (default 14), so the user can change their mind. */
+export const DELETION_GRACE_BOUNDS = { min: 0, max: 90, default: 14 } as const;
+
+const accountPatch = z
+  .object({
+    onboardingRequiredSteps: field(
+      z
+        .array(z.enum(ONBOARDING_STEPS, { error: `A step is one of ${ONBOARDING_STEPS.join(", ")}` }), { error: "onboardingRequiredSteps is a list of steps" })
+        .max(ONBOARDING_STEPS.length)
+        .refine((steps) => new Set(steps).size === steps.length, { error: "Name each step once" }),
+    ),
+    usersCanCreateOrganizations: field(bool("usersCanCreateOrganizations")),
+    deletionGracePeriodDays: field(between("deletionGracePeriodDays", DELETION_GRACE_BOUNDS.min, DELETION_GRACE_BOUNDS.max)),
+  })
+  .strict();
+
 export const updateTenantSettingsRequestSchema = z
   .object({
     branding: field(brandingPatch),
@@ -75,6 +94,8 @@ export const updateTenantSettingsRequestSchema = z
     sessionLifetimes: field(sessionLifetimesPatch),
     /** Whether a user is mailed when an administrator signs in as them (default: yes). */
     impersonation: field(impersonationPatch),
+    /** The end users' own account: required onboarding steps, creating organizations, deletion's grace period. */
+    account: field(accountPatch),
   })
   .strict();
 export type UpdateTenantSettingsRequest = z.infer<typeof updateTenantSettingsRequestSchema>;
@@ -93,6 +114,13 @@ export const tenantSettingsSchema = z.object({
     .optional(),
   sessionLifetimes: z.object({ idleSeconds: z.number().optional(), absoluteSeconds: z.number().optional() }).optional(),
   impersonation: z.object({ notifyUser: z.boolean().optional() }).optional(),
+  account: z
+    .object({
+      onboardingRequiredSteps: z.array(z.enum(ONBOARDING_STEPS)).optional().describe("Steps a user cannot skip (default: verify_email)"),
+      usersCanCreateOrganizations: z.boolean().optional().describe("Whether end users may create organizations (default: true)"),
+      deletionGracePeriodDays: z.number().optional().describe("Days an account deletion waits (default: 14)"),
+    })
+    .optional(),
 });
 export const tenantSettingsResponseSchema = z.object({ settings: tenantSettingsSchema });
 

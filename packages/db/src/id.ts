@@ -33,6 +33,7 @@ export const idPrefixes = {
   invoice: "invc",
   impersonation: "imp",
   avatar: "avt",
+  notification: "ntf",
 } as const;
 
 export type IdKind = keyof typeof idPrefixes;

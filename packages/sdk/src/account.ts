@@ -1,5 +1,31 @@
 import {
   emailChangeStartedResponseSchema,
+  emailPreferencesResponseSchema,
+  accountExportSchema,
+  deletionCancelledResponseSchema,
+  deletionScheduledResponseSchema,
+  type AccountExport,
+  type DeletionScheduledResponse,
+  invitationResponseSchema,
+  memberListResponseSchema,
+  memberResponseSchema,
+  organizationLeftResponseSchema,
+  ownOrganizationResponseSchema,
+  type CreateOwnOrganizationRequest,
+  type InviteToOwnOrganizationRequest,
+  type Invitation,
+  type Member,
+  onboardingResponseSchema,
+  type OnboardingResponse,
+  type OnboardingStep,
+  notificationListResponseSchema,
+  notificationResponseSchema,
+  notificationsMarkedReadResponseSchema,
+  unreadCountResponseSchema,
+  type EmailPreferencesResponse,
+  type Notification,
+  type NotificationListResponse,
+  type UpdateEmailPreferencesRequest,
   profileResponseSchema,
   type AccountProfile,
   type ChangePasswordRequest,
@@ -75,6 +101,48 @@ export class PlintoAccountClient {
      */
     change(input: ChangePasswordRequest): Promise<PasswordChangedResponse>;
   };
+  /** What Plinto told the user about their account, and which mail they want. */
+  readonly notifications: {
+    /** Newest first, a page at a time (`unread: "true"` for unread only), with the unread count. */
+    list(query?: { limit?: number; cursor?: string; unread?: "true" | "false" }): Promise<NotificationListResponse>;
+    unreadCount(): Promise<number>;
+    markRead(notificationId: string): Promise<Notification>;
+    /** How many were unread. */
+    markAllRead(): Promise<number>;
+    preferences: {
+      get(): Promise<EmailPreferencesResponse["preferences"]>;
+      /** Switch optional categories; `security: false` is refused (security notices always go). */
+      update(change: UpdateEmailPreferencesRequest): Promise<EmailPreferencesResponse["preferences"]>;
+    };
+  };
+  /** The steps a new user is walked through; `done` is computed from the account, `skipped` is their choice. */
+  readonly onboarding: {
+    get(): Promise<OnboardingResponse>;
+    /** Refused (forbidden) for a step the tenant requires. */
+    skip(step: OnboardingStep): Promise<OnboardingResponse>;
+  };
+  /** Organizations the user belongs to and runs, as far as their role there allows. */
+  readonly organizations: {
+    /** Creates one the user owns (where the tenant allows it); without a slug, one is made from the name. */
+    create(input: CreateOwnOrganizationRequest): Promise<{ id: string; slug: string; name: string; role: string }>;
+    /** Needs members:read in it. */
+    members(organizationId: string, query?: { limit?: number; cursor?: string }): Promise<{ members: Member[]; nextCursor: string | null }>;
+    /** Needs members:invite; only an owner invites an owner. */
+    invite(organizationId: string, input: InviteToOwnOrganizationRequest): Promise<Invitation>;
+    /** Needs members:manage; only an owner makes or changes an owner. */
+    changeRole(organizationId: string, userId: string, role: string): Promise<Member>;
+    /** Refused (conflict) for the last owner. */
+    leave(organizationId: string): Promise<void>;
+  };
+  /** The user's data to take away, and deleting the account. */
+  readonly privacy: {
+    /** Everything Plinto holds about the user (never a secret or hash). */
+    export(): Promise<AccountExport>;
+    /** After the tenant's grace period (default 14 days); needs a sign-in within 5 minutes. A cancel link is mailed. */
+    scheduleDeletion(): Promise<DeletionScheduledResponse>;
+    /** Signed in, or with the token from the mailed link. */
+    cancelDeletion(token?: string): Promise<void>;
+  };
   readonly #transport: Transport;
 
   constructor(options: PlintoAccountClientOptions) {
@@ -110,6 +178,42 @@ export class PlintoAccountClient {
     };
     this.password = {
       change: (input) => this.#call("password", { method: "POST", body: input, schema: passwordChangedResponseSchema }),
+    };
+    this.notifications = {
+      list: (query = {}) => this.#call("notifications", { schema: notificationListResponseSchema, query: { ...query } }),
+      unreadCount: async () => (await this.#call("notifications/unread-count", { schema: unreadCountResponseSchema })).unreadCount,
+      markRead: async (id) =>
+        (await this.#call(`notifications/${idSegment(id, "ntf", "a notification")}/read`, { method: "POST", schema: notificationResponseSchema })).notification,
+      markAllRead: async () => (await this.#call("notifications/read-all", { method: "POST", schema: notificationsMarkedReadResponseSchema })).markedRead,
+      preferences: {
+        get: async () => (await this.#call("notification-preferences", { schema: emailPreferencesResponseSchema })).preferences,
+        update: async (change) => (await this.#call("notification-preferences", { method: "PATCH", body: change, schema: emailPreferencesResponseSchema })).preferences,
+      },
+    };
+    this.onboarding = {
+      get: () => this.#call("onboarding", { schema: onboardingResponseSchema }),
+      skip: (step) => {
+        if (!/^[a-z_]{1,40}$/.test(step)) return Promise.reject(new TypeError(`"${step}" is not an onboarding step`));
+        return this.#call(`onboarding/${step}/skip`, { method: "POST", schema: onboardingResponseSchema });
+      },
+    };
+    const org = (id: string, rest: string) => `organizations/${idSegment(id, "org", "an organization")}/${rest}`;
+    this.organizations = {
+      create: async (input) => (await this.#call("organizations", { method: "POST", body: input, schema: ownOrganizationResponseSchema })).organization,
+      members: async (id, query = {}) => this.#call(org(id, "members"), { schema: memberListResponseSchema, query: { ...query } }),
+      invite: async (id, input) => (await this.#call(org(id, "invitations"), { method: "POST", body: input, schema: invitationResponseSchema })).invitation,
+      changeRole: async (id, userId, role) =>
+        (await this.#call(org(id, `members/${idSegment(userId, "usr", "a user")}`), { method: "PATCH", body: { role }, schema: memberResponseSchema })).member,
+      leave: async (id) => {
+        await this.#call(org(id, "membership"), { method: "DELETE", schema: organizationLeftResponseSchema });
+      },
+    };
+    this.privacy = {
+      export: () => this.#call("account/export", { schema: accountExportSchema }),
+      scheduleDeletion: () => this.#call("account/deletion", { method: "POST", schema: deletionScheduledResponseSchema }),
+      cancelDeletion: async (token) => {
+        await this.#call("account/deletion/cancel", { method: "POST", body: token ? { token } : {}, schema: deletionCancelledResponseSchema });
+      },
     };
     this.email = {
       startChange: (email) => this.#call("email-change", { method: "POST", body: { email }, schema: emailChangeStartedResponseSchema }),

@@ -3,6 +3,7 @@ import { loadConfig, type Config } from "./config";
 import { createMailer, type Mailer } from "./mail";
 import { createRateLimiter, type RateLimiter } from "./rate-limit";
 import { developmentBillingProvider, type BillingProvider } from "./billing";
+import { installNotificationDelivery } from "../services/notifications/delivery";
 
 /**
  * What the API process holds open: its configuration, its one database handle, its mailer and
@@ -26,7 +27,7 @@ const holder = globalThis as Holder;
 
 /** Wires a runtime around an open database: the pieces every service call may need. */
 export function assembleRuntime(config: Config, database: Database): Runtime {
-  return {
+  const runtime: Runtime = {
     config,
     database,
     mailer: createMailer(config, database.db, { from: config.mailFrom }),
@@ -34,6 +35,9 @@ export function assembleRuntime(config: Config, database: Database): Runtime {
     billing: developmentBillingProvider(),
     startedAt: Date.now(),
   };
+  // Notifications made inside a service's transaction mail after it commits, through this runtime.
+  installNotificationDelivery({ db: database.db, mailer: runtime.mailer, config });
+  return runtime;
 }
 
 export async function startRuntime(config: Config = loadConfig()): Promise<Runtime> {

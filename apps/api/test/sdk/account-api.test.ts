@@ -114,6 +114,58 @@ describe("PlintoAccountClient", () => {
     });
   });
 
+  it("notifications: list, count, mark read, and mail preferences", async () => {
+    const di = await world.person({ label: "di" });
+    await world.signIn(di.id, { userAgent: "Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0", ipAddress: "192.0.2.1" });
+    const me = clientFor(di);
+    const page = await me.notifications.list({ unread: "true", limit: 10 });
+    expect(page.notifications.map((n) => n.kind)).toEqual(["new_sign_in"]);
+    expect(await me.notifications.unreadCount()).toBe(1);
+    expect((await me.notifications.markRead(page.notifications[0]!.id)).readAt).not.toBeNull();
+    expect(await me.notifications.markAllRead()).toBe(0);
+    await expect(me.notifications.markRead("../x")).rejects.toThrow(TypeError);
+    expect((await me.notifications.preferences.update({ product_updates: true })).find((p) => p.category === "product_updates")?.email).toBe(true);
+    expect((await me.notifications.preferences.get()).find((p) => p.category === "security")).toEqual({ category: "security", email: true, locked: true });
+    expect((await apiError(me.notifications.preferences.update({ security: false }))).code).toBe("validation_failed");
+  });
+
+  it("onboarding: read the steps and skip an optional one; a required one is refused", async () => {
+    const ed = await world.person({ label: "ed" });
+    const me = clientFor(ed);
+    expect((await me.onboarding.get()).steps.map((s) => s.step)).toEqual(["verify_email", "complete_profile", "second_factor", "organization"]);
+    expect((await me.onboarding.skip("organization")).steps.find((s) => s.step === "organization")?.status).toBe("skipped");
+    expect((await apiError(me.onboarding.skip("verify_email"))).code).toBe("forbidden");
+  });
+
+  it("organizations: create, list members, invite, change a role, leave", async () => {
+    const flo = await world.person({ label: "flo" });
+    const gil = await world.person({ label: "gil" });
+    const me = clientFor(flo);
+    const crew = await me.organizations.create({ name: "SDK crew" });
+    expect(crew).toMatchObject({ slug: "sdk-crew", role: "owner" });
+    expect(await me.organizations.invite(crew.id, { email: gil.email, role: "member" })).toMatchObject({ status: "pending" });
+    const { addMember } = await import("../../src/services/organizations/organizations");
+    const { systemContext } = await import("../../src/services/context");
+    await database.db.transaction((tx) => addMember(tx, systemContext, { tenantId: world.tenant.id, organizationId: crew.id, userId: gil.id, role: "member" }));
+    expect(await me.organizations.changeRole(crew.id, gil.id, "admin")).toMatchObject({ role: "admin" });
+    expect((await me.organizations.members(crew.id)).members.map((m) => m.role)).toEqual(["owner", "admin"]);
+    await clientFor(gil).organizations.leave(crew.id);
+    expect((await apiError(me.organizations.leave(crew.id))).code).toBe("conflict");
+    await expect(me.organizations.members("../../x")).rejects.toThrow(TypeError);
+  });
+
+  it("privacy: export, schedule and cancel a deletion", async () => {
+    const hu = await world.person({ label: "hu" });
+    const me = clientFor(hu);
+    const data = await me.privacy.export();
+    expect(data.profile.id).toBe(hu.id);
+    const scheduled = await me.privacy.scheduleDeletion();
+    expect((await me.profile.get()).deletionScheduledFor).toBe(scheduled.scheduledFor);
+    await me.privacy.cancelDeletion();
+    expect((await me.profile.get()).deletionScheduledFor).toBeNull();
+    expect((await apiError(me.privacy.cancelDeletion("x".repeat(43)))).code).toBe("invalid_verification");
+  });
+
   it("left no account operation without an SDK method", () => {
     expect(account.length).toBeGreaterThan(0);
     expect(account.map((op) => op.operationId).filter((id) => !reached.has(id))).toEqual([]);

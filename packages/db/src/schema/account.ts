@@ -1,4 +1,5 @@
-import { customType, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { customType, index, integer, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { at, id, sameTenant, tenantId } from "./columns";
 import { users } from "./users";
 
@@ -31,5 +32,38 @@ export const userAvatars = pgTable(
   (t) => [
     sameTenant("user_avatars_user_fk", [t.tenantId, t.userId], [users.tenantId, users.id]),
     uniqueIndex("user_avatars_tenant_user_unique").on(t.tenantId, t.userId),
+  ],
+);
+
+/** What a notification is about, for the email preferences: security notices cannot be switched off. */
+export type NotificationCategory = "security" | "organization_activity" | "product_updates";
+export type NotificationMailStatus = "none" | "pending" | "sent" | "skipped";
+
+/** Per category, whether the user wants mail about it; a missing entry means the category's default. */
+export type EmailPreferences = Partial<Record<Exclude<NotificationCategory, "security">, boolean>>;
+
+/**
+ * Something the account portal shows a user about their account: a sign-in from a new device, a
+ * changed password or factor, an invitation, a new role. `data` holds the title and body as
+ * written then (they do not change later). One that is also mailed is `pending` until the mail
+ * leaves, after the transaction that made it commits.
+ */
+export const notifications = pgTable(
+  "notifications",
+  {
+    tenantId: tenantId(),
+    id: id("notification"),
+    userId: text("user_id").notNull(),
+    kind: text("kind").notNull(),
+    category: text("category").$type<NotificationCategory>().notNull(),
+    data: jsonb("data").$type<{ title: string; body: string } & Record<string, unknown>>().notNull(),
+    readAt: at("read_at"),
+    mailStatus: text("mail_status").$type<NotificationMailStatus>().notNull().default("none"),
+    createdAt: at("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    sameTenant("notifications_user_fk", [t.tenantId, t.userId], [users.tenantId, users.id]),
+    index("notifications_tenant_user_created_idx").on(t.tenantId, t.userId, t.createdAt),
+    index("notifications_mail_pending_idx").on(t.createdAt).where(sql`${t.mailStatus} = 'pending'`),
   ],
 );

@@ -18,6 +18,16 @@ export interface TenantSettings {
   sessionLifetimes?: { idleSeconds?: number; absoluteSeconds?: number };
   /** Whether a user is mailed when an administrator signs in as them (default: yes). */
   impersonation?: { notifyUser?: boolean };
+  /**
+   * The end users' own account: which onboarding steps they cannot skip (default: only
+   * verify_email), whether they may create organizations (default: yes), and how many days an
+   * account deletion they asked for waits before it happens (default: 14).
+   */
+  account?: {
+    onboardingRequiredSteps?: Array<"verify_email" | "complete_profile" | "second_factor" | "organization">;
+    usersCanCreateOrganizations?: boolean;
+    deletionGracePeriodDays?: number;
+  };
 }
 
 /** One customer environment (e.g. `acme-prod`): its own users, keys, applications and policies. */

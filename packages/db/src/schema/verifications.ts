@@ -2,8 +2,11 @@ import { index, integer, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core"
 import { at, id, sameTenant, tenantId } from "./columns";
 import { users } from "./users";
 
-/** `change_email`: proves a new address the signed-in user asked to move their account to. */
-export type VerificationPurpose = "verify_email" | "reset_password" | "magic_link" | "email_code" | "change_email";
+/**
+ * `change_email`: proves a new address the signed-in user asked to move their account to.
+ * `cancel_deletion`: the link that stops an account deletion the user scheduled.
+ */
+export type VerificationPurpose = "verify_email" | "reset_password" | "magic_link" | "email_code" | "change_email" | "cancel_deletion";
 
 /**
  * A one-time proof sent by mail: a link token (≥128 bits) and, for flows a person may type, a

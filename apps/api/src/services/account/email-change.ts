@@ -7,6 +7,7 @@ import { enforceMailLimits, enforceProofLimit, send, where, type AuthDeps } from
 import { consumeCode, consumeToken, issueVerification } from "../auth/verifications";
 import type { RequestContext } from "../context";
 import { ServiceError } from "../errors";
+import { notify } from "../notifications/notifications";
 import { requireRecentAuth } from "../sessions/recent-auth";
 import { findUserByEmail, normalizeEmail } from "../users/users";
 import { confirmNewEmailMessage, emailChangedMessage, emailChangeRequestedMessage } from "./messages";
@@ -120,6 +121,13 @@ export async function confirmEmailChange(
       .update(verifications)
       .set({ consumedAt: now })
       .where(and(eq(verifications.tenantId, tenantId), eq(verifications.userId, user.id), isNull(verifications.consumedAt)));
+    await notify(tx, {
+      tenantId,
+      userId: user.id,
+      kind: "email_changed",
+      title: "Your email address was changed",
+      body: `Your account now uses ${proof.email} (it was ${user.email}).`,
+    });
     await recordAuditEvent(tx, { ...ctx, actor: { type: "user", id: user.id } }, {
       tenantId,
       action: "user.email_changed",

@@ -66,3 +66,32 @@ export function passwordChangedMessage(where: Where, change: { at: Date; signedO
       signature(where),
   };
 }
+
+export function deletionScheduledMessage(where: Where, deletion: { at: Date; token: string }): MailContent {
+  return {
+    kind: "account-deletion-scheduled",
+    subject: `Your ${where.tenantName} account will be deleted on ${deletion.at.toISOString().slice(0, 10)}`,
+    text:
+      `You asked to delete your ${where.tenantName} account. It will be deleted, with everything it holds, on ${when(deletion.at)}.\n\n` +
+      `Changed your mind? Open this link before then to keep your account:\n${where.baseUrl}/cancel-deletion?token=${deletion.token}\n\n` +
+      `You can also cancel by signing in. If you did not ask for this, open the link now and choose a new password: ` +
+      `${where.baseUrl}/forgot-password` +
+      signature(where),
+  };
+}
+
+export function deletionCancelledMessage(where: Where, at: Date): MailContent {
+  return {
+    kind: "account-deletion-cancelled",
+    subject: `Your ${where.tenantName} account will not be deleted`,
+    text: `The deletion of your ${where.tenantName} account was cancelled on ${when(at)}. Your account stays as it is.` + signature(where),
+  };
+}
+
+export function accountDeletedMessage(where: Where, at: Date): MailContent {
+  return {
+    kind: "account-deleted",
+    subject: `Your ${where.tenantName} account was deleted`,
+    text: `As you asked, your ${where.tenantName} account and what it held were deleted on ${when(at)}.` + signature(where),
+  };
+}

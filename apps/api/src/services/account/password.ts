@@ -4,6 +4,7 @@ import { recordAuditEvent } from "../audit/audit";
 import { enforce, send, where, type AuthDeps } from "../auth/support";
 import type { RequestContext } from "../context";
 import { ServiceError } from "../errors";
+import { notify } from "../notifications/notifications";
 import { consumeUserChallenges } from "../mfa/challenges";
 import { requireRecentAuth } from "../sessions/recent-auth";
 import { revokeAllSessions } from "../sessions/sessions";
@@ -73,6 +74,14 @@ export async function changePassword(
       ? await revokeAllSessions(tx, ctx, { tenantId: input.tenant.id, userId: user.id, reason: "password_changed", exceptSessionId: input.session.id })
       : 0;
     await consumeUserChallenges(tx, { tenantId: input.tenant.id, userId: user.id, now });
+    // The mail below is this change's own notice; the notification does not mail again.
+    await notify(tx, {
+      tenantId: input.tenant.id,
+      userId: user.id,
+      kind: "password_changed",
+      title: "Your password was changed",
+      body: input.signOutOtherSessions ? "Your password was changed, and every other session was signed out." : "Your password was changed.",
+    });
     await recordAuditEvent(tx, ctx, {
       tenantId: input.tenant.id,
       action: "user.password_changed",

@@ -26,6 +26,7 @@ export function profileOf(user: User, extras: ProfileExtras): AccountProfile {
     picture: user.pictureUrl,
     locale: user.locale,
     pendingEmail: extras.pendingEmail ? { email: extras.pendingEmail.email, expiresAt: extras.pendingEmail.expiresAt.toISOString() } : null,
+    deletionScheduledFor: user.deletionScheduledFor?.toISOString() ?? null,
     createdAt: user.createdAt.toISOString(),
     updatedAt: user.updatedAt.toISOString(),
   };

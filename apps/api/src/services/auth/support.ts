@@ -67,7 +67,7 @@ export async function requireTenant(db: Db, slug: string) {
   return tenant;
 }
 
-export function where(deps: Pick<AuthDeps, "config">, tenant: { slug: string; name: string; settings: { branding?: { displayName?: string } } }) {
+export function where(deps: { config: Pick<Config, "publicUrl"> }, tenant: { slug: string; name: string; settings: { branding?: { displayName?: string } } }) {
   return { tenantName: tenant.settings.branding?.displayName ?? tenant.name, baseUrl: `${deps.config.publicUrl}/t/${tenant.slug}` };
 }
 

@@ -12,6 +12,8 @@ export const VERIFICATION_TTL_SECONDS: Record<VerificationPurpose, number> = {
   magic_link: 15 * 60,
   email_code: 10 * 60,
   change_email: 60 * 60,
+  // Issued with the deletion's own grace period instead (issueVerification's ttlSeconds).
+  cancel_deletion: 14 * 86_400,
 };
 /** Wrong codes a proof survives; six digits and five guesses is a 1-in-200,000 chance. */
 export const MAX_CODE_ATTEMPTS = 5;
@@ -45,6 +47,8 @@ export async function issueVerification(
     secret: string;
     withCode: boolean;
     now?: Date;
+    /** A lifetime other than the purpose's usual one. */
+    ttlSeconds?: number;
   },
 ): Promise<IssuedVerification> {
   const now = input.now ?? new Date();
@@ -60,7 +64,7 @@ export async function issueVerification(
       ),
     );
   const token = randomToken(32);
-  const expiresAt = new Date(now.getTime() + VERIFICATION_TTL_SECONDS[input.purpose] * 1000);
+  const expiresAt = new Date(now.getTime() + (input.ttlSeconds ?? VERIFICATION_TTL_SECONDS[input.purpose]) * 1000);
   const [row] = await tx
     .insert(verifications)
     .values({

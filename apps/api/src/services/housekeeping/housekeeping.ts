@@ -1,5 +1,8 @@
 import { lt, sql, type SQL } from "drizzle-orm";
-import type { Executor } from "@plinto/db";
+import type { Db, Executor } from "@plinto/db";
+import { deleteDueAccounts } from "../account/deletion";
+import type { AuthDeps } from "../auth/support";
+import { deliverPendingNotificationMail } from "../notifications/delivery";
 import { mfaChallenges, oidcModels, verifications, webauthnChallenges } from "@plinto/db/schema";
 
 /**
@@ -38,8 +41,19 @@ export async function runHousekeeping(db: Executor, options: { now?: Date; grace
  * Runs housekeeping now and then every `intervalMs` until stopped. A failed run is reported by
  * `onError` (its name, never the rows) and the next one tries again.
  */
-export function scheduleHousekeeping(db: Executor, onError: (error: unknown) => void, intervalMs = HOUSEKEEPING_INTERVAL_MS): () => void {
-  const run = () => void runHousekeeping(db).catch(onError);
+export function scheduleHousekeeping(
+  db: Executor,
+  onError: (error: unknown) => void,
+  intervalMs = HOUSEKEEPING_INTERVAL_MS,
+  accounts?: { db: Db; deps: Pick<AuthDeps, "config" | "mailer"> },
+): () => void {
+  // Accounts whose requested deletion is due go, then notification mail a delivery missed (an
+  // outage, a commit slower than its retries) goes out.
+  const run = () =>
+    void runHousekeeping(db)
+      .then(() => (accounts ? deleteDueAccounts(accounts.db, accounts.deps) : 0))
+      .then(deliverPendingNotificationMail)
+      .catch(onError);
   run();
   const timer = setInterval(run, intervalMs);
   timer.unref();

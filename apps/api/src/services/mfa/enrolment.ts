@@ -13,6 +13,7 @@ import { enforce, enforceProofLimit, limits, requireTenant, send, where, type Au
 import type { RequestContext } from "../context";
 import { ServiceError } from "../errors";
 import { requireRecentAuth } from "../sessions/recent-auth";
+import { notify } from "../notifications/notifications";
 import { resolveCredential, type SessionCredential } from "../sessions/sessions";
 import { displayNameOf } from "../tenants/tenants";
 import { findUserById } from "../users/users";
@@ -159,6 +160,14 @@ export async function confirmTotpEnrolment(
     const before = await secondFactorsOf(tx, tenant.id, who.user.id);
     const credential = await confirmTotp(tx, deps.config.secret, { tenantId: tenant.id, userId: who.user.id, code: input.code, now });
     if (!credential) return undefined;
+    await notify(tx, {
+      tenantId: tenant.id,
+      userId: who.user.id,
+      kind: "factor_added",
+      title: "Two-step verification is on",
+      body: "An authenticator app was set up for your account. Signing in now asks for a code from it after your password.",
+      data: { credentialId: credential.id, type: "totp" },
+    });
     await recordAuditEvent(tx, actor, {
       tenantId: tenant.id,
       action: "mfa.factor_added",

@@ -11,6 +11,7 @@ import { send, where, type AuthDeps } from "../auth/support";
 import type { RequestContext } from "../context";
 import { ServiceError } from "../errors";
 import { requireRecentAuth } from "../sessions/recent-auth";
+import { notify } from "../notifications/notifications";
 import { revokeAllSessions } from "../sessions/sessions";
 import { findUserById } from "../users/users";
 import { consumeUserChallenges } from "./challenges";
@@ -59,6 +60,18 @@ export async function removeFactor(
   const outcome = await db.transaction(async (tx) => {
     await tx.delete(credentials).where(and(eq(credentials.tenantId, input.tenantId), eq(credentials.id, row.id)));
     const { stillProtected, recoveryCodesRemoved } = await afterFactorRemoved(tx, input.tenantId, input.userId);
+    if (row.verifiedAt !== null) {
+      await notify(tx, {
+        tenantId: input.tenantId,
+        userId: input.userId,
+        kind: "factor_removed",
+        title: "An authenticator app was removed",
+        body: stillProtected
+          ? "Its codes no longer sign you in; your other second factors still do."
+          : "Its codes no longer sign you in, and your account is now protected by your password alone.",
+        data: { credentialId: row.id, type: "totp" },
+      });
+    }
     await recordAuditEvent(tx, { ...ctx, actor: { type: "user", id: input.userId } }, {
       tenantId: input.tenantId,
       action: "mfa.factor_removed",

@@ -10,8 +10,9 @@ import { recordAuditEvent } from "../audit/audit";
 import { enforce, limits } from "../auth/support";
 import type { RequestContext } from "../context";
 import { ServiceError } from "../errors";
+import { notify } from "../notifications/notifications";
 import { displayNameOf } from "../tenants/tenants";
-import { normalizeEmail } from "../users/users";
+import { findUserByEmail, normalizeEmail } from "../users/users";
 import { invitationMessage } from "./messages";
 import { assertNotManaged, getOrganization, roleByKey } from "./organizations";
 
@@ -140,6 +141,18 @@ export async function createInvitation(
       targetId: row!.id,
       data: { organizationId: organization.id, email, role: role.key, expiresAt: row!.expiresAt.toISOString() },
     });
+    // Someone who already has an account here also sees it in their account (the link stays in the mail).
+    const invitee = await findUserByEmail(tx, input.tenantId, email);
+    if (invitee) {
+      await notify(tx, {
+        tenantId: input.tenantId,
+        userId: invitee.id,
+        kind: "invitation_received",
+        title: `Invitation to ${organization.name}`,
+        body: `You are invited to join ${organization.name} as ${role.name}. Open the link in the invitation mail to answer.`,
+        data: { organizationId: organization.id, organizationName: organization.name, invitationId: row!.id, role: role.key },
+      });
+    }
     return { invitation: { ...row!, role: role.key }, organizationName: organization.name };
   });
   await mailInvitation(db, deps, invitation, organizationName, token);

@@ -5,6 +5,7 @@ import { memberships, organizations, roles, users, type OrganizationSettings } f
 import { recordAuditEvent } from "../audit/audit";
 import type { RequestContext } from "../context";
 import { ServiceError } from "../errors";
+import { notify } from "../notifications/notifications";
 import { keyset, pageOf } from "../pagination";
 
 export type Organization = typeof organizations.$inferSelect;
@@ -332,6 +333,15 @@ export async function updateMember(
     targetType: "organization",
     targetId: organization.id,
     data: { userId: member.userId, from: member.role, to: role.key },
+  });
+  await notify(tx, {
+    tenantId: input.tenantId,
+    userId: member.userId,
+    kind: "organization_role_changed",
+    title: `Your role in ${organization.name} changed`,
+    body: `Your role in ${organization.name} is now ${role.name} (it was ${member.role}).`,
+    data: { organizationId: organization.id, organizationName: organization.name, from: member.role, to: role.key },
+    mail: true,
   });
   return getMember(tx, input.tenantId, organization.id, member.userId);
 }

@@ -44,6 +44,7 @@ import { recoveryCodesForFirstFactor } from "../mfa/manage";
 import { afterFactorRemoved } from "../mfa/recovery-codes";
 import { ACR } from "../oidc/claims";
 import { requireRecentAuth } from "../sessions/recent-auth";
+import { notify as notifyUser } from "../notifications/notifications";
 import { createSession } from "../sessions/sessions";
 import { findTenantBySlug } from "../tenants/tenants";
 import { findUserById } from "../users/users";
@@ -302,6 +303,14 @@ export async function finishPasskeyRegistration(
         verifiedAt: new Date(),
       })
       .returning(passkeyColumns);
+    await notifyUser(tx, {
+      tenantId: tenant.id,
+      userId: user.id,
+      kind: "passkey_added",
+      title: "A passkey was added",
+      body: `The passkey "${name}" can now sign in to your account. If this was not you, remove it and choose a new password.`,
+      data: { credentialId: created!.id },
+    });
     await recordAuditEvent(tx, actor, {
       tenantId: tenant.id,
       action: "passkey.added",
@@ -384,6 +393,14 @@ export async function removePasskey(
       .returning({ id: credentials.id, name: credentials.name });
     if (!row) throw new ServiceError("not_found", "No such passkey");
     const { recoveryCodesRemoved } = await afterFactorRemoved(tx, tenant.id, user.id);
+    await notifyUser(tx, {
+      tenantId: tenant.id,
+      userId: user.id,
+      kind: "passkey_removed",
+      title: "A passkey was removed",
+      body: `The passkey "${row.name ?? "Passkey"}" no longer signs in to your account.`,
+      data: { credentialId: row.id },
+    });
     await recordAuditEvent(tx, { ...ctx, actor: { type: "user", id: user.id } }, {
       tenantId: tenant.id,
       action: "passkey.removed",

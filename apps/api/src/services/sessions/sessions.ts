@@ -5,6 +5,7 @@ import { hashToken, randomToken } from "../../lib/crypto";
 import { recordAuditEvent } from "../audit/audit";
 import type { RequestContext } from "../context";
 import { ServiceError } from "../errors";
+import { notify } from "../notifications/notifications";
 import { revokeUserGrants } from "../oidc/grants";
 
 /** Defaults when a tenant sets none: a session ends after 30 days, or 7 days without use. */
@@ -40,6 +41,7 @@ export async function createSession(tx: Executor, ctx: RequestContext, input: Ne
   if (!tenant) throw new ServiceError("not_found", "No such tenant");
   const { absoluteSeconds } = sessionLifetimes(tenant.settings);
   const token = randomToken(32);
+  const newDevice = !input.impersonation && (await isNewDevice(tx, { tenantId: input.tenantId, userId: input.userId, ctx, now }));
   const [session] = await tx
     .insert(sessions)
     .values({
@@ -57,6 +59,18 @@ export async function createSession(tx: Executor, ctx: RequestContext, input: Ne
     })
     .returning();
   await tx.update(users).set({ lastSignInAt: now }).where(and(eq(users.tenantId, input.tenantId), eq(users.id, input.userId)));
+  if (newDevice) {
+    const device = ctx.userAgent ? describeUserAgent(ctx.userAgent) : "an unknown device";
+    await notify(tx, {
+      tenantId: input.tenantId,
+      userId: input.userId,
+      kind: "new_sign_in",
+      title: "New sign-in",
+      body: `Your account was signed in to from ${device}${ctx.ipAddress ? ` (${ctx.ipAddress})` : ""}. If this was not you, choose a new password.`,
+      data: { sessionId: session!.id, at: now.toISOString(), userAgent: ctx.userAgent ?? null, ipAddress: ctx.ipAddress ?? null },
+      mail: true,
+    });
+  }
   await recordAuditEvent(tx, { ...ctx, actor: { type: "user", id: input.userId } }, {
     tenantId: input.tenantId,
     action: "session.created",
@@ -65,6 +79,53 @@ export async function createSession(tx: Executor, ctx: RequestContext, input: Ne
     data: { amr: input.amr, ...(input.impersonation ? { impersonation: input.impersonation.id } : {}) },
   });
   return { session: session!, token };
+}
+
+/** How far back a device (user agent and IP address together) counts as seen. */
+export const KNOWN_DEVICE_DAYS = 90;
+
+/**
+ * Whether a sign-in comes from a user agent and address pair none of the user's sessions of the
+ * last 90 days had. A user's very first sign-in is not "new": there is nothing to compare with.
+ */
+async function isNewDevice(tx: Executor, input: { tenantId: string; userId: string; ctx: RequestContext; now: Date }) {
+  const since = new Date(input.now.getTime() - KNOWN_DEVICE_DAYS * 86_400_000);
+  const recent = await tx
+    .select({ userAgent: sessions.userAgent, ipAddress: sessions.ipAddress })
+    .from(sessions)
+    .where(and(eq(sessions.tenantId, input.tenantId), eq(sessions.userId, input.userId), gt(sessions.authTime, since)))
+    .orderBy(desc(sessions.authTime))
+    .limit(200);
+  if (recent.length === 0) return false;
+  const ua = input.ctx.userAgent ?? null;
+  const ip = input.ctx.ipAddress ?? null;
+  return !recent.some((s) => s.userAgent === ua && s.ipAddress === ip);
+}
+
+/** A short, human name for a user agent: "Firefox on Windows", or the start of the string. */
+export function describeUserAgent(userAgent: string): string {
+  const browser = /Edg\//.test(userAgent)
+    ? "Edge"
+    : /Firefox\//.test(userAgent)
+      ? "Firefox"
+      : /Chrome\//.test(userAgent)
+        ? "Chrome"
+        : /Safari\//.test(userAgent)
+          ? "Safari"
+          : undefined;
+  const system = /Windows/.test(userAgent)
+    ? "Windows"
+    : /Android/.test(userAgent)
+      ? "Android"
+      : /iPhone|iPad/.test(userAgent)
+        ? "iOS"
+        : /Mac OS X/.test(userAgent)
+          ? "macOS"
+          : /Linux/.test(userAgent)
+            ? "Linux"
+            : undefined;
+  if (browser && system) return `${browser} on ${system}`;
+  return browser ?? system ?? userAgent.slice(0, 60);
 }
 
 /**

@@ -12,7 +12,7 @@ import { sessionLifetimes } from "../sessions/sessions";
  * the fields a change names are set, `null` clears a field or a whole group, the rest stays.
  */
 
-const GROUPS = ["branding", "passwordPolicy", "mfaPolicy", "sessionLifetimes", "impersonation"] as const;
+const GROUPS = ["branding", "passwordPolicy", "mfaPolicy", "sessionLifetimes", "impersonation", "account"] as const;
 
 export async function getTenantSettings(db: Executor, tenantId: string): Promise<TenantSettings> {
   const [tenant] = await db.select({ settings: tenants.settings }).from(tenants).where(eq(tenants.id, tenantId)).limit(1);

@@ -5,6 +5,7 @@
 export const notices = {
   "signed-out": "You have signed out.",
   "email-verified": "Your email address is confirmed. Sign in to continue.",
+  "deletion-cancelled": "Your account will not be deleted. Sign in to continue.",
   "email-changed": "Your account now uses its new email address. Sign in with it to continue.",
   "password-reset": "Your new password is set, and every earlier session of your account has ended. Sign in with your new password.",
 } as const;
