@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { expect, type APIRequestContext } from "@playwright/test";
 import { expectNoAxeViolations } from "../support/axe";
 import { test } from "../support/fixtures";
@@ -6,8 +7,10 @@ import { apiUrl, portalTenant, portalUrl, signInToPortal, signUpForPortal, virtu
 import { stepNow, totp } from "../support/totp";
 
 // The account portal (apps/app) in Chromium, as a new user of the platform tenant lives with it:
-// sign up on the hosted page, sign in to the portal, add an authenticator app and a passkey,
-// sign another session out, and the portal's main pages pass axe. Every test fails on a console error.
+// sign up on the hosted page, sign in to the portal, onboarding (profile, authenticator app,
+// organization), a passkey, a new password, another session signed out, a second user invited to
+// the organization who accepts through the mailed link, notifications, the data export and the
+// deletion; the portal's main pages pass axe. Every test fails on a console error.
 
 const ONE_PIXEL_PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==", "base64");
 const NEW_PASSPHRASE = "a different and equally long passphrase for the portal";
@@ -25,17 +28,30 @@ async function otherSession(request: APIRequestContext, email: string) {
 
 test.describe.configure({ mode: "serial" });
 
-test("a new user signs up, signs in to the portal, secures the account and signs another session out", async ({ page, request }) => {
-  test.setTimeout(120_000);
+test("a new user signs up, is walked through onboarding, secures the account, runs an organization, reads notifications, takes their data and schedules deletion", async ({ page, request, browser }) => {
+  test.setTimeout(240_000);
   const email = freshEmail("portal");
   await signUpForPortal(page, email);
   const phone = await otherSession(request, email);
-  await signInToPortal(page, email, { path: "/security" });
-  await expect(page).toHaveURL(`${portalUrl}/security`);
-  await expect(page.getByRole("heading", { level: 1, name: "Security" })).toBeVisible();
+  await signInToPortal(page, email);
 
-  // An authenticator app: the key the page shows, a code computed from it here (RFC 6238).
-  const twoStep = page.getByRole("region", { name: "Two-step verification" });
+  // Onboarding: offered from the first page, resumable there, one step at a time.
+  await page.getByRole("link", { name: "Continue setting up" }).click();
+  await expect(page).toHaveURL(`${portalUrl}/onboarding`);
+  const steps = page.getByRole("list", { name: "Setup steps" }).getByRole("listitem");
+  await expect(steps).toHaveCount(4);
+  await expect(steps.nth(0)).toContainText("Done");
+  await expectNoAxeViolations(page);
+  const step = page.getByRole("region").first();
+  await expect(step.getByRole("heading", { level: 2 })).toHaveText("Complete your profile");
+  await step.getByLabel("Full name").fill("Ada Portal");
+  await step.getByLabel("Given name").fill("Ada");
+  await step.getByLabel("Family name").fill("Portal");
+  await step.getByRole("button", { name: "Save details" }).click();
+  await expect(page.getByRole("region").first().getByRole("heading", { level: 2 })).toHaveText("Add a second step to sign-in");
+
+  // The offered second factor: an authenticator app, from the key the page shows (RFC 6238 here).
+  const twoStep = page.getByRole("region").first();
   await twoStep.getByRole("button", { name: "Set up an authenticator app" }).click();
   const key = (await twoStep.getByTestId("totp-secret").textContent())!.trim();
   expect(key).toMatch(/^[A-Z2-7]{16,}$/);
@@ -45,10 +61,20 @@ test("a new user signs up, signs in to the portal, secures the account and signs
   await expect(twoStep.getByText("Authenticator app added")).toBeVisible();
   await expect(twoStep.getByTestId("recovery-codes").getByRole("listitem")).toHaveCount(10);
   await twoStep.getByRole("link", { name: "I've saved my codes" }).click();
+
+  // The organization step: create one (the user becomes its owner); then the setup is complete.
+  await expect(page.getByRole("region").first().getByRole("heading", { level: 2 })).toHaveText("Create or join an organization");
+  const orgName = `Portal Org ${Date.now().toString(36)}`;
+  await page.getByRole("region").first().getByLabel("Organization name").fill(orgName);
+  await page.getByRole("region").first().getByRole("button", { name: "Create organization" }).click();
+  await expect(page.getByRole("main").getByText("Your account is set up")).toBeVisible();
+  await page.goto(`${portalUrl}/`);
+  await expect(page.getByRole("link", { name: "Continue setting up" })).toHaveCount(0);
+
+  // Security: the app is listed; a passkey from the portal's own origin, in a virtual authenticator.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Security" }).click();
   await expect(page.getByRole("region", { name: "Two-step verification" }).getByTestId("totp-factor")).toContainText("Authenticator app");
   await expect(page.getByRole("region", { name: "Recovery codes" }).getByTestId("recovery-codes-left")).toHaveText("10 unused codes left.");
-
-  // A passkey from the portal's own origin, in a virtual authenticator.
   const authenticator = await virtualAuthenticator(page);
   const passkeys = page.getByRole("region", { name: "Passkeys" });
   await expect(passkeys.getByText("You have no passkeys yet.")).toBeVisible();
@@ -62,16 +88,16 @@ test("a new user signs up, signs in to the portal, secures the account and signs
   expect(((await listed.json()) as { passkeys: Array<{ name: string }> }).passkeys.map((p) => p.name)).toEqual(["Work laptop"]);
 
   // A new password: the wrong current one is refused, the right one changes it.
-  const password = page.getByRole("region", { name: "Password" });
-  await password.getByLabel("Current password").fill("not my password at all");
-  await password.getByLabel("New password", { exact: true }).fill(NEW_PASSPHRASE);
-  await password.getByLabel("New password again").fill(NEW_PASSPHRASE);
-  await password.getByRole("button", { name: "Change password" }).click();
+  const password = () => page.getByRole("region", { name: "Password" });
+  await password().getByLabel("Current password").fill("not my password at all");
+  await password().getByLabel("New password", { exact: true }).fill(NEW_PASSPHRASE);
+  await password().getByLabel("New password again").fill(NEW_PASSPHRASE);
+  await password().getByRole("button", { name: "Change password" }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Your current password is not right" })).toBeVisible();
-  await page.getByRole("region", { name: "Password" }).getByLabel("Current password").fill(PASSPHRASE);
-  await page.getByRole("region", { name: "Password" }).getByLabel("New password", { exact: true }).fill(NEW_PASSPHRASE);
-  await page.getByRole("region", { name: "Password" }).getByLabel("New password again").fill(NEW_PASSPHRASE);
-  await page.getByRole("region", { name: "Password" }).getByRole("button", { name: "Change password" }).click();
+  await password().getByLabel("Current password").fill(PASSPHRASE);
+  await password().getByLabel("New password", { exact: true }).fill(NEW_PASSPHRASE);
+  await password().getByLabel("New password again").fill(NEW_PASSPHRASE);
+  await password().getByRole("button", { name: "Change password" }).click();
   await expect(page.getByRole("status").filter({ hasText: "Your password is changed." })).toBeVisible();
   expect((await request.post(auth("sign-in"), { data: { email, password: PASSPHRASE } })).status()).toBe(401);
 
@@ -89,12 +115,87 @@ test("a new user signs up, signs in to the portal, secures the account and signs
   await expect(page.getByTestId("session-row").filter({ hasText: "Firefox on Android" })).toHaveCount(0);
   expect((await request.get(auth("sessions"), { headers: { authorization: `Bearer ${phone}` } })).status()).toBe(401);
 
+  // The organization: invite a second user, who accepts through the mailed link on the hosted page.
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Organizations" }).click();
+  const orgRow = page.getByTestId("organization-row").filter({ hasText: orgName });
+  await expect(orgRow).toContainText("Owner");
+  await orgRow.getByRole("link", { name: orgName }).click();
+  await expect(page.getByRole("heading", { level: 1, name: orgName })).toBeVisible();
+  const invitee = freshEmail("portal-invitee");
+  await page.getByRole("region", { name: "Invite someone" }).getByLabel("Email address").fill(invitee);
+  await page.getByRole("region", { name: "Invite someone" }).getByRole("button", { name: "Send invitation" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "The invitation is on its way" })).toBeVisible();
+  const invitation = await waitForMail(request, invitee, "organization-invitation", portalTenant);
+  const link = /https?:\/\/\S+\/invitation\?token=\S+/.exec(invitation.text)![0];
+  const second = await browser.newContext();
+  const secondPage = await second.newPage();
+  await signUpForPortal(secondPage, invitee);
+  await secondPage.getByLabel("Email address", { exact: true }).first().fill(invitee);
+  await secondPage.getByLabel("Password", { exact: true }).fill(PASSPHRASE);
+  await secondPage.getByRole("main").getByRole("button", { name: "Sign in", exact: true }).click();
+  await secondPage.waitForURL((url) => !url.pathname.endsWith("/sign-in"));
+  await secondPage.goto(link);
+  await secondPage.getByRole("button", { name: "Accept invitation" }).click();
+  await expect(secondPage.getByRole("main")).toContainText(orgName);
+  await second.close();
+  await page.reload();
+  const inviteeRow = page.getByTestId("member-row").filter({ hasText: invitee });
+  await expect(inviteeRow).toHaveCount(1);
+  // The owner makes the new member an admin.
+  await inviteeRow.getByLabel(`Role of ${invitee}`).selectOption("admin");
+  await inviteeRow.getByRole("button", { name: `Change the role of ${invitee}` }).click();
+  await expect(page.getByRole("status").filter({ hasText: "The role is changed." })).toBeVisible();
+  await expect(page.getByTestId("member-row").filter({ hasText: invitee }).getByLabel(`Role of ${invitee}`)).toHaveValue("admin");
+  await expectNoAxeViolations(page);
+
+  // Notifications: the badge counts what is unread; reading them clears it. Security mail stays on.
+  const navLink = page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Notifications/ });
+  await expect(page.getByTestId("unread-badge")).toBeVisible();
+  const unread = Number(await page.getByTestId("unread-badge").evaluate((el) => el.firstChild?.textContent ?? "0"));
+  expect(unread).toBeGreaterThan(0);
+  await navLink.click();
+  await expect(page).toHaveURL(`${portalUrl}/notifications`);
+  await expect(page.getByTestId("notification").first()).toBeVisible();
+  await page.getByTestId("notification").filter({ hasText: "Unread" }).first().getByRole("button", { name: /^Mark ".*" as read$/ }).click();
+  if (unread > 1) await expect(page.getByTestId("unread-badge")).toContainText(String(unread - 1));
+  else await expect(page.getByTestId("unread-badge")).toHaveCount(0);
+  await page.getByRole("button", { name: "Mark all as read" }).click();
+  await expect(page.getByTestId("unread-badge")).toHaveCount(0);
+  await expect(page.getByTestId("notification").filter({ hasText: "Unread" })).toHaveCount(0);
+  const emailChoices = page.getByRole("region", { name: "Email" });
+  await expect(emailChoices.getByLabel(/^Security notices/)).toBeDisabled();
+  await expect(emailChoices.getByLabel(/^Security notices/)).toBeChecked();
+  await emailChoices.getByLabel("Organization activity").uncheck();
+  await emailChoices.getByRole("button", { name: "Save email choices" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Your email choices are saved." })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Email" }).getByLabel("Organization activity")).not.toBeChecked();
+  await expectNoAxeViolations(page);
+
   // The main pages have no serious accessibility problem.
-  for (const path of ["/", "/profile", "/security", "/sessions", "/organizations"]) {
+  for (const path of ["/", "/profile", "/security", "/sessions", "/organizations", "/privacy"]) {
     await page.goto(`${portalUrl}${path}`);
     await expect(page.locator("h1").first()).toBeVisible();
     await expectNoAxeViolations(page);
   }
+
+  // Privacy: download everything (JSON from the API, nothing secret in it), then schedule deletion.
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Download my data (JSON)" }).click();
+  const file = await (await download).path();
+  const data = JSON.parse(readFileSync(file, "utf8")) as { profile: { email: string; name: string }; memberships: Array<{ name: string }>; passkeys: unknown[] };
+  expect(data.profile).toMatchObject({ email, name: "Ada Portal" });
+  expect(data.memberships.map((m) => m.name)).toContain(orgName);
+  expect(data.passkeys).toHaveLength(1);
+  expect(readFileSync(file, "utf8")).not.toMatch(/\$argon2|BEGIN PRIVATE|otpauth:/);
+  await page.getByRole("link", { name: "Delete my account…" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Delete your account?" })).toBeVisible();
+  await page.getByRole("button", { name: "Delete my account" }).click();
+  const scheduled = await waitForMail(request, email, "account-deletion-scheduled", portalTenant);
+  expect(scheduled.text).toMatch(/\/cancel-deletion\?token=\S+/);
+  await page.goto(`${portalUrl}/privacy`);
+  const state = page.getByTestId("deletion-scheduled");
+  if ((await state.count()) > 0) await expect(state).toContainText("scheduled for deletion");
+  else await expect(page.getByRole("heading", { name: /^Sign in to see/ })).toBeVisible();
 });
 
 test("the profile: details, a picture, and a new email address confirmed from it with the old one told", async ({ page, request }) => {
@@ -139,10 +240,24 @@ test("the profile: details, a picture, and a new email address confirmed from it
   await expect(page.getByTestId("current-email")).toHaveText(newEmail);
   await waitForMail(request, email, "email-changed", portalTenant);
   await expectNoAxeViolations(page);
+
+  // "Confirm it's you": signing in again is asked for even though the provider's session is live,
+  // and comes back to the same page.
+  await page.goto(`${portalUrl}/profile?error=reauthentication_required`);
+  const confirm = page.getByRole("alert").filter({ hasText: "Confirm it's you" });
+  await expect(confirm).toBeVisible();
+  await expectNoAxeViolations(page);
+  await confirm.getByRole("button", { name: "Sign in again to confirm" }).click();
+  await page.waitForURL((url) => url.href.startsWith(`${apiUrl}/t/${portalTenant}/sign-in`));
+  await page.getByLabel("Email address", { exact: true }).first().fill(newEmail);
+  await page.getByLabel("Password", { exact: true }).fill(PASSPHRASE);
+  await page.getByRole("main").getByRole("button", { name: "Sign in", exact: true }).click();
+  await page.waitForURL(`${portalUrl}/profile`);
+  await expect(page.getByTestId("current-email")).toHaveText(newEmail);
 });
 
 test("signed out, each page of the portal offers to sign in and comes back to it", async ({ page }) => {
-  for (const path of ["/profile", "/security", "/sessions", "/organizations"]) {
+  for (const path of ["/profile", "/security", "/sessions", "/organizations", "/notifications", "/privacy", "/onboarding"]) {
     await page.goto(`${portalUrl}${path}`);
     await expect(page.getByRole("heading", { name: /^Sign in to see/ })).toBeVisible();
     await expect(page.getByRole("main").getByRole("button", { name: "Sign in" })).toBeVisible();

@@ -19,8 +19,6 @@ export interface AuthEnv {
    * access tokens for the resource `{apiUrl}/v1`, and calls the management API with them.
    */
   apiUrl: string;
-  /** The slug of the tenant the issuer is (`…/t/{tenant}`): whose accounts the site signs in. */
-  tenant: string;
 }
 
 export const AUTH_ENV_VARIABLES = ["PLINTO_OIDC_ISSUER", "PLINTO_OIDC_CLIENT_ID", "PLINTO_OIDC_CLIENT_SECRET", "NEXTAUTH_SECRET", "NEXTAUTH_URL"] as const;
@@ -102,8 +100,14 @@ export function readAuthEnv(env: Record<string, string | undefined>): AuthEnv {
     secret: secret!,
     siteUrl: siteUrl!,
     apiUrl: issuer!.replace(TENANT_ISSUER, ""),
-    tenant: TENANT_ISSUER.exec(issuer!)![0].slice("/t/".length),
   };
+}
+
+/** The slug of the tenant an issuer belongs to (`…/t/{tenant}`): whose accounts the site signs in. */
+export function tenantOfIssuer(issuer: string): string {
+  const match = TENANT_ISSUER.exec(issuer.replace(/\/+$/, ""));
+  if (!match) throw new AuthConfigError([`"${issuer}" is not a Plinto tenant's issuer ending in /t/<tenant>`]);
+  return match[0].slice("/t/".length);
 }
 
 /**

@@ -11,7 +11,6 @@ const env: AuthEnv = {
   secret: "s".repeat(40),
   siteUrl: "http://localhost:3003",
   apiUrl: "http://localhost:4000",
-  tenant: "plinto",
 };
 
 describe("plintoProvider", () => {

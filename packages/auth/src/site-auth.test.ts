@@ -157,7 +157,6 @@ describe("a site's sign-in against the platform tenant", () => {
       secret: "s".repeat(43),
       siteUrl: site,
       apiUrl: provider.issuer.replace(/\/t\/plinto$/, ""),
-      tenant: "plinto",
     };
     // next-auth takes its own address from NEXTAUTH_URL; the site's env.ts checks the same variable.
     vi.stubEnv("NEXTAUTH_URL", site);

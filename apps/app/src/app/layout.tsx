@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { auth } from "~/auth";
 import { SiteNav } from "~/components/SiteNav";
 import { urlOf } from "~/env";
+import { accountApi } from "~/lib/account";
 import "./globals.css";
 
 // Every page reads the service status live and links to sites whose addresses come from the environment.
@@ -14,8 +15,15 @@ export const metadata: Metadata = {
   description: "Manage your profile, password, two-factor authentication, passkeys, sessions, organizations and privacy.",
 };
 
+/** How many notifications are unread, for the navigation's badge; nothing when signed out or the API does not answer. */
+async function unreadCount(): Promise<number> {
+  const api = await accountApi();
+  return api ? api.notifications.unreadCount().catch(() => 0) : 0;
+}
+
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const user = await auth.signedInUser();
+  const unread = user ? await unreadCount() : 0;
   return (
     <html lang="en">
       <body>
@@ -30,7 +38,20 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 { href: "/security", label: "Security" },
                 { href: "/sessions", label: "Sessions" },
                 { href: "/organizations", label: "Organizations" },
-                { href: "/notifications", label: "Notifications" },
+                {
+                  href: "/notifications",
+                  label: (
+                    <>
+                      Notifications
+                      {unread > 0 ? (
+                        <span className="ml-1.5 rounded-full bg-brand-700 px-1.5 py-0.5 text-xs font-semibold text-white" data-testid="unread-badge">
+                          {unread > 99 ? "99+" : unread}
+                          <span className="sr-only"> unread</span>
+                        </span>
+                      ) : null}
+                    </>
+                  ),
+                },
                 { href: "/privacy", label: "Privacy" },
               ]}
             />

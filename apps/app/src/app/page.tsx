@@ -1,4 +1,5 @@
 import { urlOf } from "~/env";
+import { accountApi } from "~/lib/account";
 import { signInProblem } from "@plinto/auth";
 import { Alert, Card, CardDescription, CardTitle, StatusPanel, type StatusPanelResult, getPlatformStatus } from "@plinto/ui";
 import type { Metadata } from "next";
@@ -66,11 +67,24 @@ export default async function AccountOverviewPage({ searchParams }: { searchPara
   const status = await getPlatformStatus(urlOf("api"));
   // A sign-in that did not finish comes back here with next-auth's `?error=` code.
   const problem = signInProblem((await searchParams).error);
+  // A new account is walked through its setup until every step is done or skipped.
+  const api = await accountApi();
+  const onboarding = api ? await api.onboarding.get().catch(() => null) : null;
   return (
     <div className="mx-auto max-w-6xl px-4 py-10 sm:px-6">
       {problem ? (
         <Alert variant="danger" title="You are not signed in" className="mb-8">
           {problem}
+        </Alert>
+      ) : null}
+      {onboarding && !onboarding.complete ? (
+        <Alert variant="info" title="Finish setting up your account" className="mb-8">
+          <p>
+            {onboarding.steps.filter((s) => s.status === "pending").length} of {onboarding.steps.length} steps left.{" "}
+            <a href="/onboarding" className="font-semibold underline">
+              Continue setting up
+            </a>
+          </p>
         </Alert>
       ) : null}
       <div className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,1fr)_20rem] lg:items-start">

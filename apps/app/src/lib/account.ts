@@ -1,4 +1,5 @@
 import { PlintoAccountClient, PlintoApiError, PlintoNetworkError } from "@plinto/sdk";
+import { tenantOfIssuer } from "@plinto/auth/env";
 import { auth } from "~/auth";
 import { authEnv } from "~/env";
 
@@ -13,7 +14,7 @@ export async function accountApi(): Promise<PlintoAccountClient | null> {
   const token = await auth.apiToken();
   if (!token) return null;
   const env = authEnv();
-  return new PlintoAccountClient({ baseUrl: env.apiUrl, tenant: env.tenant, token });
+  return new PlintoAccountClient({ baseUrl: env.apiUrl, tenant: tenantOfIssuer(env.issuer), token });
 }
 
 /** The API's error code for a refusal (`reauthentication_required`, `not_found`, …), `unavailable` when it could not be asked. */

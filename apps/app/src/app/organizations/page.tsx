@@ -1,9 +1,9 @@
 import type { SessionOrganizationListResponse } from "@plinto/contracts";
-import { Alert, Badge, Button, EmptyState, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, problemText } from "@plinto/ui";
+import { Alert, Badge, Button, EmptyState, Field, Input, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, problemText } from "@plinto/ui";
 import type { Metadata } from "next";
 import { AccountPage, Outcome, SignInFirst } from "~/components/AccountPage";
 import { accountApi, pageState } from "~/lib/account";
-import { switchOrganizationAction } from "./actions";
+import { createOrganizationAction, switchOrganizationAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Organizations" };
@@ -35,6 +35,13 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
         doneText={{
           switched: "Active organization changed. Apps see it the next time they refresh your sign-in.",
           cleared: "No organization is active now.",
+          left: "You left the organization.",
+        }}
+        errorText={{
+          "no-name": "Enter the organization's name.",
+          "bad-slug": "A short name is lowercase letters, digits and inner hyphens.",
+          conflict: "An organization with that short name already exists; choose another.",
+          forbidden: "This tenant does not let its users create organizations.",
         }}
       />
       {problem ? (
@@ -58,7 +65,9 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
             {mine.organizations.map((organization) => (
               <TableRow key={organization.id} data-testid="organization-row">
                 <TableCell>
-                  <span className="font-medium">{organization.name}</span>
+                  <a href={`/organizations/${organization.id}`} className="font-medium text-brand-700 underline-offset-4 hover:underline">
+                    {organization.name}
+                  </a>
                   <span className="block text-xs text-muted">{organization.slug}</span>
                 </TableCell>
                 <TableCell>{roleName(organization.role)}</TableCell>
@@ -79,6 +88,21 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
           </TableBody>
         </Table>
       )}
+      <section aria-labelledby="create-title" className="space-y-3 rounded-card border border-line bg-surface p-5 sm:p-6">
+        <h2 id="create-title" className="text-xl font-bold tracking-tight">
+          Create an organization
+        </h2>
+        <p className="text-sm text-muted">You become its owner, and can invite people to it.</p>
+        <form action={createOrganizationAction} className="flex flex-wrap items-end gap-3">
+          <Field label="Organization name">
+            <Input name="name" required maxLength={100} className="min-w-64" />
+          </Field>
+          <Field label="Short name (optional)" hint="Lowercase letters, digits and hyphens; made from the name when empty.">
+            <Input name="slug" maxLength={64} pattern="[a-z0-9-]*" />
+          </Field>
+          <Button type="submit">Create organization</Button>
+        </form>
+      </section>
     </AccountPage>
   );
 }

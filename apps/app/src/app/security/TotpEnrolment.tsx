@@ -18,7 +18,7 @@ const words = (code: string) => errorWords[code] ?? `The app was not set up (${c
  * Setting up an authenticator app: a button gets a secret and its QR code; a code from the app
  * confirms it. Both steps are plain forms, so they work without JavaScript too.
  */
-export function TotpEnrolment() {
+export function TotpEnrolment({ doneHref = "/security?done=totp-on#two-factor" }: { doneHref?: string }) {
   const [state, action, pending] = useActionState<TotpState, FormData>(totpAction, { status: "idle" });
 
   if (state.status === "confirmed") {
@@ -36,7 +36,7 @@ export function TotpEnrolment() {
             <RecoveryCodeList codes={state.recoveryCodes} />
           </div>
         ) : null}
-        <ButtonLink href="/security?done=totp-on#two-factor" variant="secondary">
+        <ButtonLink href={doneHref} variant="secondary">
           {state.recoveryCodes.length > 0 ? "I've saved my codes" : "Done"}
         </ButtonLink>
       </div>
