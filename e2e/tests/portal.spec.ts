@@ -262,3 +262,31 @@ test("signed out, each page of the portal offers to sign in and comes back to it
   }
   await expectNoAxeViolations(page);
 });
+
+test.describe("without JavaScript", () => {
+  test.use({ javaScriptEnabled: false });
+
+  test("the confirm steps and the authenticator app's setup are plain forms", async ({ page, request }) => {
+    test.setTimeout(90_000);
+    const email = freshEmail("portal-nojs");
+    await signUpForPortal(page, email);
+    await otherSession(request, email);
+    await signInToPortal(page, email, { path: "/sessions" });
+    const phoneRow = page.getByTestId("session-row").filter({ hasText: "Firefox on Android" });
+    await phoneRow.getByRole("link", { name: /^Sign out of Firefox on Android/ }).click();
+    await page.getByRole("button", { name: "Sign it out" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "That session is signed out" })).toBeVisible();
+    await expect(page.getByTestId("session-row")).toHaveCount(1);
+
+    await page.goto(`${portalUrl}/security`);
+    const twoStep = page.getByRole("region", { name: "Two-step verification" });
+    await twoStep.getByRole("button", { name: "Set up an authenticator app" }).click();
+    const key = (await page.getByRole("region", { name: "Two-step verification" }).getByTestId("totp-secret").textContent())!.trim();
+    await page.getByRole("region", { name: "Two-step verification" }).getByLabel("Code from the app").fill(totp(key, stepNow()));
+    await page.getByRole("region", { name: "Two-step verification" }).getByRole("button", { name: "Confirm and turn on" }).click();
+    await expect(page.getByRole("region", { name: "Two-step verification" }).getByTestId("recovery-codes").getByRole("listitem")).toHaveCount(10);
+    await page.goto(`${portalUrl}/security`);
+    await expect(page.getByRole("region", { name: "Passkeys" })).toContainText("Adding a passkey needs JavaScript");
+  });
+});
+

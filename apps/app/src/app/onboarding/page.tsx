@@ -84,6 +84,8 @@ export default async function OnboardingPage({ searchParams }: { searchParams: P
                 ) : null
               }
             >
+              {/* Always here, so that without JavaScript the codes still show on the page after confirming. */}
+              <TotpEnrolment offer={current.step === "second_factor"} doneHref="/onboarding" />
               {current.step === "verify_email" ? (
                 <p>
                   We sent a link and a code to <strong>{profile.email}</strong>. Open the link (or sign out and in again with the code), then{" "}
@@ -101,7 +103,6 @@ export default async function OnboardingPage({ searchParams }: { searchParams: P
                 </div>
               ) : current.step === "second_factor" ? (
                 <div className="space-y-3">
-                  <TotpEnrolment doneHref="/onboarding" />
                   <p className="text-sm text-muted">
                     Prefer a passkey? Add one on the{" "}
                     <a href="/security#passkeys" className="text-brand-700 underline">

@@ -74,9 +74,10 @@ export function PasskeyEnrolment() {
   }
   return (
     <div className="space-y-3">
-      <noscript>
+      {supported === null ? (
+        // Until the page runs (and for good without JavaScript) the button stays off, and says why.
         <p className="text-sm text-muted">Adding a passkey needs JavaScript: your browser&apos;s passkey prompt is started from the page.</p>
-      </noscript>
+      ) : null}
       {message?.kind === "error" && message.code === "reauthentication_required" ? (
         <ReauthPanel returnTo="/security#passkeys" what="Adding a passkey" />
       ) : message ? (

@@ -16,10 +16,14 @@ const words = (code: string) => errorWords[code] ?? `The app was not set up (${c
 
 /**
  * Setting up an authenticator app: a button gets a secret and its QR code; a code from the app
- * confirms it. Both steps are plain forms, so they work without JavaScript too.
+ * confirms it. Both steps are plain forms, so they work without JavaScript too. Pages render it
+ * where it always is, `offer` saying whether to offer the setup: without JavaScript the page
+ * after confirming is a fresh render that already lists the app, and the recovery codes must
+ * still show there, once.
  */
-export function TotpEnrolment({ doneHref = "/security?done=totp-on#two-factor" }: { doneHref?: string }) {
+export function TotpEnrolment({ offer = true, doneHref = "/security?done=totp-on#two-factor" }: { offer?: boolean; doneHref?: string }) {
   const [state, action, pending] = useActionState<TotpState, FormData>(totpAction, { status: "idle" });
+  if (state.status !== "confirmed" && !offer) return null;
 
   if (state.status === "confirmed") {
     return (

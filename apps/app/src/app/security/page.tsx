@@ -84,42 +84,45 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
           <Alert variant="danger" title="Your second factors could not be loaded">
             {factors.problem}
           </Alert>
-        ) : totp ? (
-          <div className="space-y-3">
-            <div className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-line p-3" data-testid="totp-factor">
-              <div>
-                <p className="font-medium">
-                  Authenticator app <Badge tone="success">On</Badge>
-                </p>
-                <p className="text-sm text-muted">
-                  Added {when(totp.createdAt)} · last used {when(totp.lastUsedAt, "never")}
-                </p>
-              </div>
-              {state.confirm === "remove-factor" ? null : (
-                <ButtonLink href={withState("/security", { confirm: "remove-factor", id: totp.id }) + "#two-factor"} variant="ghost" size="sm">
-                  Remove authenticator app
-                </ButtonLink>
-              )}
-            </div>
-            {state.confirm === "remove-factor" && state.id === totp.id ? (
-              <ConfirmPanel
-                title="Remove the authenticator app?"
-                consequence={
-                  (factors.value?.factors.length ?? 0) > 1
-                    ? "Signing in will no longer accept its codes; your passkeys still work as a second step."
-                    : "Signing in will ask for your password only, and your recovery codes stop working."
-                }
-                action={removeFactorAction}
-                fields={{ id: totp.id }}
-                confirmLabel="Remove it"
-                confirmVariant="danger"
-                cancelHref="/security#two-factor"
-                cancelLabel="Keep it"
-              />
+        ) : (
+          <>
+            <TotpEnrolment offer={!totp} />
+            {totp ? (
+              <div className="space-y-3">
+                <div className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-line p-3" data-testid="totp-factor">
+                  <div>
+                    <p className="font-medium">
+                      Authenticator app <Badge tone="success">On</Badge>
+                    </p>
+                    <p className="text-sm text-muted">
+                      Added {when(totp.createdAt)} · last used {when(totp.lastUsedAt, "never")}
+                    </p>
+                  </div>
+                  {state.confirm === "remove-factor" ? null : (
+                    <ButtonLink href={withState("/security", { confirm: "remove-factor", id: totp.id }) + "#two-factor"} variant="ghost" size="sm">
+                      Remove authenticator app
+                    </ButtonLink>
+                  )}
+                </div>
+                {state.confirm === "remove-factor" && state.id === totp.id ? (
+                  <ConfirmPanel
+                    title="Remove the authenticator app?"
+                    consequence={
+                      (factors.value?.factors.length ?? 0) > 1
+                        ? "Signing in will no longer accept its codes; your passkeys still work as a second step."
+                        : "Signing in will ask for your password only, and your recovery codes stop working."
+                    }
+                    action={removeFactorAction}
+                    fields={{ id: totp.id }}
+                    confirmLabel="Remove it"
+                    confirmVariant="danger"
+                    cancelHref="/security#two-factor"
+                    cancelLabel="Keep it"
+                  />
             ) : null}
           </div>
-        ) : (
-          <TotpEnrolment />
+            ) : null}
+          </>
         )}
       </Section>
 
