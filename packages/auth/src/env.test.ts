@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { AuthConfigError, checkAuthEnvAtStart, readAuthEnv } from "./env";
+import { AuthConfigError, checkAuthEnvAtStart, readAuthEnv, tenantOfIssuer } from "./env";
 
 const good = {
   PLINTO_OIDC_ISSUER: "http://localhost:4000/t/plinto",
@@ -30,6 +30,9 @@ describe("readAuthEnv", () => {
       apiUrl: "http://localhost:4000",
     });
     expect(readAuthEnv({ ...good, PLINTO_OIDC_ISSUER: "https://id.example.com/auth/t/plinto" }).apiUrl).toBe("https://id.example.com/auth");
+    expect(tenantOfIssuer(readAuthEnv(good).issuer)).toBe("plinto");
+    expect(tenantOfIssuer(readAuthEnv({ ...good, PLINTO_OIDC_ISSUER: "https://id.example.com/t/acme-prod/" }).issuer)).toBe("acme-prod");
+    expect(() => tenantOfIssuer("https://id.example.com/realms/acme")).toThrow(AuthConfigError);
     expect(problemsOf({ ...good, PLINTO_OIDC_ISSUER: "https://id.example.com/realms/plinto" })).toEqual([expect.stringContaining("ending in /t/<tenant>")]);
   });
 

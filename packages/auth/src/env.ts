@@ -93,7 +93,21 @@ export function readAuthEnv(env: Record<string, string | undefined>): AuthEnv {
   }
 
   if (problems.length > 0) throw new AuthConfigError(problems);
-  return { issuer: issuer!, clientId: clientId!, clientSecret: clientSecret!, secret: secret!, siteUrl: siteUrl!, apiUrl: issuer!.replace(TENANT_ISSUER, "") };
+  return {
+    issuer: issuer!,
+    clientId: clientId!,
+    clientSecret: clientSecret!,
+    secret: secret!,
+    siteUrl: siteUrl!,
+    apiUrl: issuer!.replace(TENANT_ISSUER, ""),
+  };
+}
+
+/** The slug of the tenant an issuer belongs to (`…/t/{tenant}`): whose accounts the site signs in. */
+export function tenantOfIssuer(issuer: string): string {
+  const match = TENANT_ISSUER.exec(issuer.replace(/\/+$/, ""));
+  if (!match) throw new AuthConfigError([`"${issuer}" is not a Plinto tenant's issuer ending in /t/<tenant>`]);
+  return match[0].slice("/t/".length);
 }
 
 /**

@@ -230,6 +230,19 @@ describe("a site's sign-in against the platform tenant", () => {
     expect(jar["plinto-admin.session-token"]).toBeUndefined();
   });
 
+  it("asks the provider to sign the user in again (prompt=login, consent kept) when the form says reauthenticate", async () => {
+    const auth = createSiteAuth({ site: "app", env: () => env, log });
+    const again = await auth.signIn(post("/auth/sign-in", {}, { body: "callbackUrl=%2Fsecurity&reauthenticate=1" }));
+    expect(again.status).toBe(303);
+    const params = Object.fromEntries(new URL(again.headers.get("location")!).searchParams);
+    expect(params).toMatchObject({ prompt: "login consent", resource: `${env.apiUrl}/v1`, scope: "openid profile email offline_access" });
+    expect(params.code_challenge).toMatch(/^[\w-]{43}$/);
+    const plain = await auth.signIn(post("/auth/sign-in", {}, { body: "callbackUrl=%2F&reauthenticate=yes" }));
+    const plainParams = Object.fromEntries(new URL(plain.headers.get("location")!).searchParams);
+    expect(plainParams.prompt).toBe("consent");
+    expect(plainParams.max_age).toBeUndefined();
+  });
+
   /** A signed-in session cookie jar, through the real sign-in form and callback. */
   async function signedInJar(auth: ReturnType<typeof createSiteAuth>) {
     const started = await auth.signIn(post("/auth/sign-in", {}, { body: "callbackUrl=%2F" }));

@@ -158,7 +158,13 @@ export function createSiteAuth(input: { site: AuthSite; env: () => AuthEnv; log?
     return { token, cookies: issued === undefined ? cookies : { ...cookies, [name]: issued }, setCookies: answer.setCookies };
   }
 
-  /** `POST /auth/sign-in`: straight on to the provider's authorization endpoint, no chooser page. */
+  /**
+   * `POST /auth/sign-in`: straight on to the provider's authorization endpoint, no chooser page.
+   * With `reauthenticate=1` in the form, the provider asks for the sign-in again even though its
+   * session is live (`prompt=login`, OIDC Core §3.1.2.1), so the session the site gets back signed
+   * in just now: what changes to how the account is protected ask for. (Not `max_age=0`: a sign-in
+   * finished within the same second would still count as too old, and the provider would ask again.)
+   */
   async function signIn(request: NextRequest): Promise<Response> {
     const { env, options } = current();
     if (!fromOwnPages(request.headers, env.siteUrl)) return forbidden();
@@ -171,6 +177,8 @@ export function createSiteAuth(input: { site: AuthSite; env: () => AuthEnv; log?
       providerId: PROVIDER_ID,
       method: "POST",
       body: { csrfToken: token.token, callbackUrl },
+      // Consent stays asked for too: offline_access (the refresh token) is granted only with it.
+      ...(form?.get("reauthenticate") === "1" ? { query: { prompt: "login consent" } } : {}),
       cookies: token.cookies,
       headers,
     });

@@ -36,6 +36,7 @@ import {
   type updateProfileRequestSchema,
 } from "@plinto/contracts";
 import type { z } from "zod";
+import { accountConsentsApi, accountFactorsApi, accountMembershipsApi, accountPasskeysApi, accountSessionsApi } from "./account-security";
 import { send, type RequestOptions, type Result, type Transport } from "./internal/transport";
 
 type In<S extends z.ZodType> = z.input<S>;
@@ -67,6 +68,15 @@ export type AvatarFile = Blob | ArrayBuffer | Uint8Array;
 export class PlintoAccountClient {
   readonly baseUrl: string;
   readonly tenant: string;
+  /** Where the user is signed in, and signing a device out. */
+  readonly sessions: ReturnType<typeof accountSessionsApi>;
+  /** Second factors (authenticator app) and recovery codes. */
+  readonly factors: ReturnType<typeof accountFactorsApi>;
+  readonly passkeys: ReturnType<typeof accountPasskeysApi>;
+  /** Third-party applications the user allowed. */
+  readonly consents: ReturnType<typeof accountConsentsApi>;
+  /** The user's organizations, the active one, and answers to invitations. */
+  readonly memberships: ReturnType<typeof accountMembershipsApi>;
   readonly profile: {
     get(): Promise<AccountProfile>;
     /** Only the fields sent change; null clears one. */
@@ -154,6 +164,12 @@ export class PlintoAccountClient {
       timeoutMs: options.timeoutMs ?? 10_000,
     };
 
+    const call = <S extends z.ZodType | undefined>(path: string, options: RequestOptions<S>) => this.#call(path, options);
+    this.sessions = accountSessionsApi(call);
+    this.factors = accountFactorsApi(call);
+    this.passkeys = accountPasskeysApi(call);
+    this.consents = accountConsentsApi(call);
+    this.memberships = accountMembershipsApi(call);
     this.profile = {
       get: async () => (await this.#call("profile", { schema: profileResponseSchema })).profile,
       update: async (changes) => (await this.#call("profile", { method: "PATCH", body: changes, schema: profileResponseSchema })).profile,

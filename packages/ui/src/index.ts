@@ -27,3 +27,5 @@ export { StatusDot, StatusPill, statusLabels, type Status, type StatusDotProps, 
 export { StatusPanel, type StatusPanelProps, type StatusPanelResult, type StatusCheck, type StatusFact } from "./StatusPanel";
 export { CodeBlock, type CodeBlockProps } from "./CodeBlock";
 export { getPlatformStatus, statusFromResponses, describeError, formatUptime, type PlatformStatus } from "./platform-status";
+export { PageFrame, ConfirmPanel, type PageFrameProps, type ConfirmPanelProps } from "./PageFrame";
+export { problemText, when } from "./api-text";

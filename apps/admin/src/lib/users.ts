@@ -1,5 +1,3 @@
-import { PlintoApiError, PlintoNetworkError } from "@plinto/sdk";
-
 /** The users list's filters as they stand in the page's URL (`/users?q=…&status=…`), in the admin's words. */
 export interface UserFilters {
   q: string;
@@ -35,12 +33,5 @@ export function usersHref(filters: UserFilters, cursor?: string | null): string 
   return text ? `/users?${text}` : "/users";
 }
 
-/** What the admin reads when the API refused or could not be reached; never a token or a stack. */
-export function problemText(error: unknown): string {
-  if (error instanceof PlintoApiError || error instanceof PlintoNetworkError) return error.message;
-  return "The API did not answer as expected.";
-}
-
-const dateFormat = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-/** A timestamp from the API, shown in UTC so server and reader agree. */
-export const when = (iso: string | null) => (iso ? `${dateFormat.format(new Date(iso))} UTC` : "Never");
+// The API's refusal in words, and its timestamps in UTC, are shared with the account portal.
+export { problemText, when } from "@plinto/ui";

@@ -17,6 +17,11 @@ export interface Config {
   host: string | undefined;
   /** Public base URL of this API; tenant issuers are `${publicUrl}/t/${slug}`. */
   publicUrl: string;
+  /**
+   * Where Plinto's own account portal lives (`PLINTO_APP_URL`, else the site table's address with
+   * `PLINTO_PORT_OFFSET`): a first-party page that adds passkeys for the signed-in user.
+   */
+  accountPortalUrl: string;
   databaseUrl: string | undefined;
   dataDir: string;
   redisUrl: string | undefined;
@@ -127,6 +132,15 @@ export function loadConfig(env: Env = process.env): Config {
   const publicProblem = checkUrl(publicUrl, ["http:", "https:"]);
   if (publicProblem) problems.push(`PLINTO_API_URL ${publicProblem}`);
 
+  let accountPortalUrl = "";
+  try {
+    accountPortalUrl = siteUrl("app", env as NodeJS.ProcessEnv);
+  } catch (error) {
+    problems.push(error instanceof Error ? error.message : String(error));
+  }
+  const portalProblem = accountPortalUrl ? checkUrl(accountPortalUrl, ["http:", "https:"]) : null;
+  if (portalProblem) problems.push(`PLINTO_APP_URL ${portalProblem}`);
+
   // (turbopackIgnore: these paths are chosen at run time; there is nothing here to trace at build.)
   const homeDir = resolve(/*turbopackIgnore: true*/ blank(env.PLINTO_HOME) ?? join(findProjectRoot(), ".plinto"));
   const dataDir = resolve(/*turbopackIgnore: true*/ blank(env.PLINTO_DATA_DIR) ?? join(homeDir, "data"));
@@ -157,6 +171,7 @@ export function loadConfig(env: Env = process.env): Config {
     // listens on loopback unless HOST says otherwise.
     host: blank(env.HOST) ?? (embedded ? "127.0.0.1" : undefined),
     publicUrl,
+    accountPortalUrl,
     databaseUrl,
     dataDir,
     redisUrl,

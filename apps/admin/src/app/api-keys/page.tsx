@@ -1,7 +1,8 @@
 import { MANAGEMENT_SCOPES } from "@plinto/contracts";
 import { Alert, Badge, ButtonLink, EmptyState, Table, TableBody, TableHead, TableHeaderCell, TableRow } from "@plinto/ui";
 import type { Metadata } from "next";
-import { ConfirmPanel, SignInFirst, TenantPage } from "~/components/TenantPage";
+import { SignInFirst, TenantPage } from "~/components/TenantPage";
+import { ConfirmPanel } from "@plinto/ui";
 import { tenantContext } from "~/lib/tenant";
 import { revokeApiKeyAction } from "./actions";
 import { CreateApiKeyForm } from "./CreateApiKeyForm";

@@ -1,6 +1,7 @@
 import { Alert, Badge, ButtonLink, EmptyState, Table, TableBody, TableHead, TableHeaderCell, TableRow } from "@plinto/ui";
 import type { Metadata } from "next";
-import { ConfirmPanel, SignInFirst, TenantPage } from "~/components/TenantPage";
+import { SignInFirst, TenantPage } from "~/components/TenantPage";
+import { ConfirmPanel } from "@plinto/ui";
 import { tenantContext } from "~/lib/tenant";
 import { deleteApplicationAction } from "./actions";
 import { CreateApplicationForm } from "./CreateApplicationForm";

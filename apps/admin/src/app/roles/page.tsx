@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, ButtonLink, Field, Input, Table, TableBody, TableHead, TableHeaderCell, TableRow } from "@plinto/ui";
 import type { Metadata } from "next";
-import { ConfirmPanel, SignInFirst, TenantPage } from "~/components/TenantPage";
+import { SignInFirst, TenantPage } from "~/components/TenantPage";
+import { ConfirmPanel } from "@plinto/ui";
 import { tenantContext } from "~/lib/tenant";
 import { problemText } from "~/lib/users";
 import { createPermissionAction, deleteRoleAction } from "./actions";

@@ -1,6 +1,6 @@
 import type { Tenant } from "@plinto/contracts";
 import { Alert, Badge, Button } from "@plinto/ui";
-import { ConfirmPanel } from "~/components/TenantPage";
+import { ConfirmPanel } from "@plinto/ui";
 import { tenantStatusAction } from "./actions";
 
 /** A tenant's kind and status as badges. */

@@ -203,6 +203,34 @@ describe("registration", () => {
     expect(() => authenticator.register(options, { origin: ORIGIN })).toThrow(/InvalidStateError/);
   });
 
+  it("accepts a passkey added from Plinto's account portal (same RP ID), not from another site, and signs in on the API's origin only", async () => {
+    const portal = new URL(runtime.config.accountPortalUrl).origin;
+    expect(portal).not.toBe(ORIGIN);
+    const who = await person();
+    const start = () => startPasskeyRegistration(database.db, deps, ctx(), { tenantId: home.id, userId: who.user.id, session: who.session });
+    const finish = (response: Parameters<typeof finishPasskeyRegistration>[3]["response"]) =>
+      finishPasskeyRegistration(database.db, deps, ctx(), { tenantId: home.id, userId: who.user.id, response });
+
+    const elsewhere = new SoftwareAuthenticator().register(await start(), { origin: "http://localhost:3002" });
+    expect((await serviceErrorOf(finish(elsewhere))).code).toBe("passkey_registration_failed");
+
+    const authenticator = new SoftwareAuthenticator();
+    const { passkey } = await finish(authenticator.register(await start(), { origin: portal }));
+    expect(passkey.id).toMatch(/^cred_/);
+    expect(await listPasskeys(database.db, { tenantId: home.id, userId: who.user.id })).toHaveLength(1);
+
+    // Signing in with it is a hosted page's job: an assertion made on the portal's origin is refused.
+    await expectRefusedSignIn(
+      finishPasskeySignIn(database.db, deps, ctx(), { tenantSlug: home.slug, response: authenticator.authenticate(await signInOptions(), { origin: portal }) }),
+      "verification_failed",
+    );
+    const signedIn = await finishPasskeySignIn(database.db, deps, ctx(), {
+      tenantSlug: home.slug,
+      response: authenticator.authenticate(await signInOptions(), { origin: ORIGIN }),
+    });
+    expect(signedIn.user.id).toBe(who.user.id);
+  });
+
   it("needs a sign-in within the last five minutes", async () => {
     const who = await person(home, new Date(Date.now() - 6 * 60_000));
     const error = await serviceErrorOf(startPasskeyRegistration(database.db, deps, ctx(), { tenantId: home.id, userId: who.user.id, session: who.session }));

@@ -50,11 +50,11 @@ import { findTenantBySlug } from "../tenants/tenants";
 import { findUserById } from "../users/users";
 import { CHALLENGE_SECONDS, challengeIn, consumeChallenge, storeChallenge } from "./challenges";
 import { passkeyAddedMessage, passkeyRemovedMessage } from "./messages";
-import { expectedOriginFor, relyingPartyFor, userHandleBase64url, userHandleFor } from "./relying-party";
+import { expectedOriginFor, registrationOriginsFor, relyingPartyFor, userHandleBase64url, userHandleFor } from "./relying-party";
 
 /** What the passkey flows need from the process: the public URL (RP ID, origin), the secret (user handles), mail and limits. */
 export interface PasskeyDeps {
-  config: Pick<Config, "publicUrl" | "secret">;
+  config: Pick<Config, "publicUrl" | "secret"> & Partial<Pick<Config, "accountPortalUrl">>;
   mailer: Mailer;
   limiter: RateLimiter;
 }
@@ -257,13 +257,13 @@ export async function finishPasskeyRegistration(
   const spent = await consumeChallenge(db, { tenantId: tenant.id, userId: user.id, ceremony: "registration", challenge });
   if (!spent) throw registrationFailed();
 
-  const { id: rpID, origin } = expectedOriginFor(deps.config);
+  const { id: rpID, origins } = registrationOriginsFor(deps.config);
   let verified: Awaited<ReturnType<typeof verifyRegistrationResponse>>;
   try {
     verified = await verifyRegistrationResponse({
       response: { ...input.response, clientExtensionResults: input.response.clientExtensionResults ?? {} } as RegistrationResponseJSON,
       expectedChallenge: challenge,
-      expectedOrigin: origin,
+      expectedOrigin: origins,
       expectedRPID: rpID,
       requireUserPresence: true,
       requireUserVerification: false,

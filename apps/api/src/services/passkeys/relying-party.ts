@@ -34,6 +34,25 @@ export function expectedOriginFor(config: Pick<Config, "publicUrl">): { id: stri
 }
 
 /**
+ * The origins a passkey may be *added* from: the API's own (the hosted pages), and Plinto's account
+ * portal, which adds passkeys for its signed-in user from its own pages. The RP ID stays the API's
+ * host, so the portal counts only where a browser lets it claim that RP ID at all: on the same
+ * host (another port, as on `localhost`) or on a subdomain of it. A portal elsewhere is left out
+ * rather than accepted for a credential its browser would never make. Signing in with a passkey
+ * still happens on the hosted pages only, so its check keeps the API's origin alone.
+ */
+export function registrationOriginsFor(config: Pick<Config, "publicUrl"> & Partial<Pick<Config, "accountPortalUrl">>): { id: string; origins: string[] } {
+  const { id, origin } = expectedOriginFor(config);
+  const origins = [origin];
+  if (config.accountPortalUrl) {
+    const portal = new URL(config.accountPortalUrl);
+    const claimsRpId = portal.hostname === id || portal.hostname.endsWith(`.${id}`);
+    if (claimsRpId && !origins.includes(portal.origin)) origins.push(portal.origin);
+  }
+  return { id, origins };
+}
+
+/**
  * The WebAuthn user handle (`user.id`) of a user: 32 bytes, HMAC-SHA-256 of the tenant and user ids
  * keyed with the master secret (the message names its purpose, so it is no other HMAC's). Random-looking and stable per user without a column
  * for it; it says nothing about the user (not the id, not the email), and differs between tenants.
