@@ -3,6 +3,7 @@ import { expect, type APIRequestContext } from "@playwright/test";
 import { expectNoAxeViolations } from "../support/axe";
 import { test } from "../support/fixtures";
 import { codeIn, freshEmail, PASSPHRASE, waitForMail } from "../support/mail";
+import { devCredentials } from "../support/admin";
 import { apiUrl, portalTenant, portalUrl, signInToPortal, signUpForPortal, virtualAuthenticator } from "../support/portal";
 import { stepNow, totp } from "../support/totp";
 
@@ -194,6 +195,28 @@ test("a new user signs up, is walked through onboarding, secures the account, ru
   await expect(page.getByTestId("deletion-scheduled")).toContainText("Your account is scheduled for deletion");
   await expect(page.getByRole("button", { name: "Cancel the deletion" })).toBeVisible();
   await expectNoAxeViolations(page);
+});
+
+test("a signed-in user finds an invitation waiting in the portal and accepts it there, without the mailed link", async ({ page, request }) => {
+  // The platform tenant's operator key invites an address that has no account yet.
+  const key = { authorization: `Bearer ${devCredentials().apiKeys.plinto.secret}` };
+  const slug = `waiting-${Date.now().toString(36)}`;
+  const created = await request.post(`${apiUrl}/v1/organizations`, { headers: key, data: { name: "Waiting Room", slug } });
+  expect(created.status(), "POST /v1/organizations").toBe(201);
+  const { organization } = (await created.json()) as { organization: { id: string } };
+  const email = freshEmail("portal-waiting");
+  const invited = await request.post(`${apiUrl}/v1/organizations/${organization.id}/invitations`, { headers: key, data: { email, role: "member" } });
+  expect(invited.status(), "POST …/invitations").toBe(201);
+
+  await signUpForPortal(page, email);
+  await signInToPortal(page, email, { path: "/organizations" });
+  const waiting = page.getByTestId("invitation").filter({ hasText: "Waiting Room" });
+  await expect(waiting).toContainText("invites you as Member");
+  await expectNoAxeViolations(page);
+  await waiting.getByRole("button", { name: "Accept the invitation to Waiting Room" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Invitation accepted" })).toBeVisible();
+  await expect(page.getByTestId("invitation")).toHaveCount(0);
+  await expect(page.getByTestId("organization-row").filter({ hasText: "Waiting Room" })).toContainText("Member");
 });
 
 test("the profile: details, a picture, and a new email address confirmed from it with the old one told", async ({ page, request }) => {

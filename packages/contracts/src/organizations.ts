@@ -218,6 +218,22 @@ export const invitationListResponseSchema = z.object({ invitations: z.array(invi
 
 /** The invited person's answer, with the token from the mailed link. */
 export const invitationTokenRequestSchema = z.object({ token: opaqueTokenSchema }).strict();
+/**
+ * The invited person's answer: with the token from the mailed link, or, signed in with the invited
+ * address confirmed, with the invitation's id from their list of pending invitations.
+ */
+export const invitationAnswerRequestSchema = z.union([invitationTokenRequestSchema, z.object({ invitationId: invitationIdSchema }).strict()]);
+export type InvitationAnswerRequest = z.infer<typeof invitationAnswerRequestSchema>;
+/** An invitation waiting for the signed-in user's answer, as they see it. */
+export const pendingInvitationSchema = z.object({
+  id: invitationIdSchema,
+  organization: z.object({ id: organizationIdSchema, name: z.string() }),
+  role: z.string(),
+  expiresAt: timestamp,
+  createdAt: timestamp,
+});
+export type PendingInvitation = z.infer<typeof pendingInvitationSchema>;
+export const pendingInvitationListResponseSchema = z.object({ invitations: z.array(pendingInvitationSchema) });
 export const invitationAcceptedResponseSchema = z.object({
   status: z.literal("accepted"),
   organizationId: organizationIdSchema,
@@ -504,16 +520,35 @@ export const organizationOperations: Operation[] = [
     errors: [...managed, "not_found", "conflict"],
   },
   {
+    method: "get", path: authPath("invitations"), operationId: "listMyInvitations", tag: "Organizations", security: "session",
+    summary: "Pending, unexpired invitations to the caller's confirmed address (none while it is unconfirmed)",
+    success: { status: 200, description: "Newest first", schema: pendingInvitationListResponseSchema },
+    errors: ["unauthorized", "not_found"],
+    examples: {
+      response: {
+        invitations: [
+          {
+            id: "inv_01jd8z7a2b3c4d5e6f7g8h9j0k",
+            organization: { id: "org_01jd8z7a2b3c4d5e6f7g8h9j0m", name: "Globex" },
+            role: "member",
+            expiresAt: "2026-12-04T09:00:00.000Z",
+            createdAt: "2026-11-27T09:00:00.000Z",
+          },
+        ],
+      },
+    },
+  },
+  {
     method: "post", path: authPath("invitations/accept"), operationId: "acceptInvitation", tag: "Organizations", security: "session",
-    summary: "Accept an invitation with the token from its link; the signed-in user's confirmed address must be the invited one",
-    body: invitationTokenRequestSchema,
+    summary: "Accept an invitation with the token from its link, or by id from the caller's pending invitations; the signed-in user's confirmed address must be the invited one",
+    body: invitationAnswerRequestSchema,
     success: { status: 200, description: "A member now", schema: invitationAcceptedResponseSchema },
     errors: withLimits("unauthorized", "forbidden", "email_not_verified", "invalid_verification"),
   },
   {
     method: "post", path: authPath("invitations/decline"), operationId: "declineInvitation", tag: "Organizations", security: "session",
-    summary: "Decline an invitation with the token from its link",
-    body: invitationTokenRequestSchema,
+    summary: "Decline an invitation with the token from its link, or by id from the caller's pending invitations",
+    body: invitationAnswerRequestSchema,
     success: { status: 200, description: "Declined", schema: invitationDeclinedResponseSchema },
     errors: withLimits("unauthorized", "forbidden", "email_not_verified", "invalid_verification"),
   },

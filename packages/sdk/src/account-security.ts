@@ -5,6 +5,7 @@ import {
   factorRemovedResponseSchema,
   invitationAcceptedResponseSchema,
   invitationDeclinedResponseSchema,
+  pendingInvitationListResponseSchema,
   passkeyListResponseSchema,
   passkeyRegisteredResponseSchema,
   passkeyRegistrationOptionsSchema,
@@ -96,8 +97,17 @@ export function accountMembershipsApi(call: AccountCall) {
         body: { organizationId: organizationId === null ? null : id(organizationId, "org", "an organization") },
         schema: switchOrganizationResponseSchema,
       }),
-    /** With the token from the mailed link, to the user's own confirmed address. */
-    acceptInvitation: async (token: string) => call("invitations/accept", { method: "POST", body: { token }, schema: invitationAcceptedResponseSchema }),
-    declineInvitation: async (token: string) => call("invitations/decline", { method: "POST", body: { token }, schema: invitationDeclinedResponseSchema }),
+    /** Pending invitations to the user's confirmed address, newest first. */
+    pendingInvitations: async () => (await call("invitations", { schema: pendingInvitationListResponseSchema })).invitations,
+    /** With the token from the mailed link, or `{ invitationId }` from `pendingInvitations()`; to the user's own confirmed address. */
+    acceptInvitation: async (answer: string | { invitationId: string }) =>
+      call("invitations/accept", { method: "POST", body: invitationAnswer(answer), schema: invitationAcceptedResponseSchema }),
+    declineInvitation: async (answer: string | { invitationId: string }) =>
+      call("invitations/decline", { method: "POST", body: invitationAnswer(answer), schema: invitationDeclinedResponseSchema }),
   };
+}
+
+/** A mailed token as it is, or an invitation id checked for its shape before it leaves. */
+function invitationAnswer(answer: string | { invitationId: string }) {
+  return typeof answer === "string" ? { token: answer } : { invitationId: id(answer.invitationId, "inv", "an invitation") };
 }

@@ -1,7 +1,7 @@
-import { and, desc, eq, sql } from "drizzle-orm";
+import { and, desc, eq, gt, sql } from "drizzle-orm";
 import { INVITATION_DEFAULT_DAYS, INVITATION_MAX_DAYS } from "@plinto/contracts";
 import { isId, type Db, type Executor } from "@plinto/db";
-import { invitations, memberships, roles, tenants, users, type InvitationStatus } from "@plinto/db/schema";
+import { invitations, memberships, organizations, roles, tenants, users, type InvitationStatus } from "@plinto/db/schema";
 import type { Config } from "../../lib/config";
 import { hashToken, randomToken } from "../../lib/crypto";
 import type { Mailer } from "../../lib/mail";
@@ -46,6 +46,34 @@ export async function listInvitations(db: Executor, tenantId: string, organizati
     .where(and(eq(invitations.tenantId, tenantId), eq(invitations.organizationId, organizationId)))
     .orderBy(desc(invitations.id));
   return rows.map(withRole);
+}
+
+/**
+ * The invitations waiting for a user's answer: pending, unexpired, to their address (any case) —
+ * and none while that address is unconfirmed, since only its owner may see who invited it.
+ */
+export async function pendingInvitationsFor(
+  db: Executor,
+  tenantId: string,
+  user: { email: string; emailVerifiedAt: Date | null },
+  now: Date = new Date(),
+) {
+  if (!user.emailVerifiedAt) return [];
+  const rows = await db
+    .select({ invitation: invitations, role: roles.key, organizationName: organizations.name })
+    .from(invitations)
+    .innerJoin(roles, and(eq(roles.tenantId, invitations.tenantId), eq(roles.id, invitations.roleId)))
+    .innerJoin(organizations, and(eq(organizations.tenantId, invitations.tenantId), eq(organizations.id, invitations.organizationId)))
+    .where(
+      and(
+        eq(invitations.tenantId, tenantId),
+        eq(invitations.status, "pending"),
+        gt(invitations.expiresAt, now),
+        sql`lower(${invitations.email}) = ${normalizeEmail(user.email).toLowerCase()}`,
+      ),
+    )
+    .orderBy(desc(invitations.id));
+  return rows.map((row) => ({ ...withRole(row), organizationName: row.organizationName }));
 }
 
 async function findInvitation(tx: Executor, tenantId: string, organizationId: string, invitationId: string): Promise<Invitation> {
@@ -218,8 +246,8 @@ export async function resendInvitation(
 const invalid = () => new ServiceError("invalid_verification", "This invitation link is not valid any more; ask for a new invitation");
 
 /**
- * The signed-in user's answer to an invitation, with the token from its link. Only a pending,
- * unexpired invitation to the user's own confirmed address (any case) counts. Accepting makes them
+ * The signed-in user's answer to an invitation, with the token from its link or by its id. Either
+ * way only a pending, unexpired invitation to the user's own confirmed address (any case) counts. Accepting makes them
  * a member with the invited role (a member already keeps their role; the invitation is still
  * marked accepted). An expired invitation is marked expired, in a transaction of its own so the
  * mark survives the failed answer.
@@ -228,7 +256,14 @@ async function respondToInvitation(
   db: Db,
   deps: { limiter: RateLimiter },
   ctx: RequestContext,
-  input: { tenantId: string; user: { id: string; email: string; emailVerifiedAt: Date | null }; token: string; answer: "accept" | "decline"; now?: Date },
+  input: {
+    tenantId: string;
+    user: { id: string; email: string; emailVerifiedAt: Date | null };
+    /** The token from the mailed link, or the id from the user's pending invitations. */
+    which: { token: string } | { invitationId: string };
+    answer: "accept" | "decline";
+    now?: Date;
+  },
 ): Promise<{ status: "accepted"; organizationId: string; role: string } | { status: "declined" }> {
   const now = input.now ?? new Date();
   await enforce(deps.limiter, `code:ip:${input.tenantId}:${ctx.ipAddress ?? "unknown"}`, limits.codePerIp);
@@ -237,7 +272,12 @@ async function respondToInvitation(
       .select(columns)
       .from(invitations)
       .innerJoin(roles, and(eq(roles.tenantId, invitations.tenantId), eq(roles.id, invitations.roleId)))
-      .where(and(eq(invitations.tenantId, input.tenantId), eq(invitations.tokenHash, hashToken(input.token))))
+      .where(
+        and(
+          eq(invitations.tenantId, input.tenantId),
+          "token" in input.which ? eq(invitations.tokenHash, hashToken(input.which.token)) : eq(invitations.id, input.which.invitationId),
+        ),
+      )
       .limit(1)
       .for("update", { of: invitations });
     if (!row || row.invitation.status !== "pending") throw invalid();

@@ -23,6 +23,7 @@ import {
   declineInvitation,
   invitationStatus,
   listInvitations,
+  pendingInvitationsFor,
   resendInvitation,
   revokeInvitation,
 } from "./invitations";
@@ -292,13 +293,13 @@ describe("invitations", () => {
     );
 
     const invited = await user(tenants.a, email.toLowerCase());
-    const result = await acceptInvitation(database.db, { limiter }, ctx("192.0.2.1"), { tenantId: tenants.a, user: invited, token });
+    const result = await acceptInvitation(database.db, { limiter }, ctx("192.0.2.1"), { tenantId: tenants.a, user: invited, which: { token } });
     expect(result).toEqual({ status: "accepted", organizationId: org.id, role: "admin" });
     expect((await getMember(database.db, tenants.a, org.id, invited.id)).role).toBe("admin");
     const [listed] = await listInvitations(database.db, tenants.a, org.id);
     expect(listed).toMatchObject({ status: "accepted", respondedAt: expect.any(Date) });
     // A second use of the link is refused.
-    await failure(acceptInvitation(database.db, { limiter }, ctx("192.0.2.1"), { tenantId: tenants.a, user: invited, token }), "invalid_verification");
+    await failure(acceptInvitation(database.db, { limiter }, ctx("192.0.2.1"), { tenantId: tenants.a, user: invited, which: { token } }), "invalid_verification");
     // Someone already a member cannot be invited again.
     await failure(createInvitation(database.db, runtime, systemContext, { tenantId: tenants.a, organizationId: org.id, email, role: "member" }), "conflict");
   });
@@ -308,14 +309,36 @@ describe("invitations", () => {
     const email = `${fresh("lin")}@example.com`;
     const { token } = await invite(org.id, email, "member");
     const other = await user();
-    await failure(acceptInvitation(database.db, { limiter }, ctx("192.0.2.2"), { tenantId: tenants.a, user: other, token }), "forbidden");
+    await failure(acceptInvitation(database.db, { limiter }, ctx("192.0.2.2"), { tenantId: tenants.a, user: other, which: { token } }), "forbidden");
     const unconfirmed = await user(tenants.a, email, false);
-    await failure(acceptInvitation(database.db, { limiter }, ctx("192.0.2.2"), { tenantId: tenants.a, user: unconfirmed, token }), "email_not_verified");
+    await failure(acceptInvitation(database.db, { limiter }, ctx("192.0.2.2"), { tenantId: tenants.a, user: unconfirmed, which: { token } }), "email_not_verified");
     // The token is the tenant's: another tenant's user with the address cannot use it.
     const elsewhere = await user(tenants.b, email);
-    await failure(acceptInvitation(database.db, { limiter }, ctx("192.0.2.2"), { tenantId: tenants.b, user: elsewhere, token }), "invalid_verification");
+    await failure(acceptInvitation(database.db, { limiter }, ctx("192.0.2.2"), { tenantId: tenants.b, user: elsewhere, which: { token } }), "invalid_verification");
     const confirmed = (await findUserById(database.db, tenants.a, unconfirmed.id))!;
     expect(confirmed.emailVerifiedAt).toBeNull();
+  });
+
+  it("lists a user's pending invitations, and takes an answer by id only from the invited, confirmed address", async () => {
+    const org = await organization();
+    const email = `${fresh("ivy")}@example.com`;
+    const { invitation } = await invite(org.id, email.toUpperCase(), "member");
+    const unconfirmed = await user(tenants.a, email, false);
+    expect(await pendingInvitationsFor(database.db, tenants.a, unconfirmed)).toEqual([]);
+    const other = await user();
+    expect(await pendingInvitationsFor(database.db, tenants.a, other)).toEqual([]);
+    await failure(
+      acceptInvitation(database.db, { limiter }, ctx("192.0.2.7"), { tenantId: tenants.a, user: other, which: { invitationId: invitation.id } }),
+      "forbidden",
+    );
+
+    const invited = { ...unconfirmed, emailVerifiedAt: new Date() };
+    expect(await pendingInvitationsFor(database.db, tenants.a, invited)).toMatchObject([{ id: invitation.id, organizationName: org.name, role: "member" }]);
+    // Another tenant's user with the same address sees nothing of tenant A.
+    expect(await pendingInvitationsFor(database.db, tenants.b, await user(tenants.b, email))).toEqual([]);
+    const result = await acceptInvitation(database.db, { limiter }, ctx("192.0.2.7"), { tenantId: tenants.a, user: invited, which: { invitationId: invitation.id } });
+    expect(result).toEqual({ status: "accepted", organizationId: org.id, role: "member" });
+    expect(await pendingInvitationsFor(database.db, tenants.a, invited)).toEqual([]);
   });
 
   it("an accepting existing member keeps their role", async () => {
@@ -327,7 +350,7 @@ describe("invitations", () => {
       return invite(otherOrg.id, existing.email, "member");
     })();
     await database.db.update(invitations).set({ organizationId: org.id }).where(eq(invitations.id, invitation.id));
-    const result = await acceptInvitation(database.db, { limiter }, ctx("192.0.2.3"), { tenantId: tenants.a, user: existing, token });
+    const result = await acceptInvitation(database.db, { limiter }, ctx("192.0.2.3"), { tenantId: tenants.a, user: existing, which: { token } });
     expect(result.status).toBe("accepted");
     expect((await getMember(database.db, tenants.a, org.id, existing.id)).role).toBe("owner");
   });
@@ -337,9 +360,9 @@ describe("invitations", () => {
     const email = `${fresh("dee")}@example.com`;
     const { token } = await invite(org.id, email, "member");
     const invited = await user(tenants.a, email);
-    expect(await declineInvitation(database.db, { limiter }, ctx("192.0.2.4"), { tenantId: tenants.a, user: invited, token })).toEqual({ status: "declined" });
+    expect(await declineInvitation(database.db, { limiter }, ctx("192.0.2.4"), { tenantId: tenants.a, user: invited, which: { token } })).toEqual({ status: "declined" });
     await failure(getMember(database.db, tenants.a, org.id, invited.id), "not_found");
-    await failure(acceptInvitation(database.db, { limiter }, ctx("192.0.2.4"), { tenantId: tenants.a, user: invited, token }), "invalid_verification");
+    await failure(acceptInvitation(database.db, { limiter }, ctx("192.0.2.4"), { tenantId: tenants.a, user: invited, which: { token } }), "invalid_verification");
     expect((await listInvitations(database.db, tenants.a, org.id))[0]!.status).toBe("declined");
   });
 
@@ -351,7 +374,7 @@ describe("invitations", () => {
     expect(invitationStatus(invitation, later)).toBe("expired");
     expect(invitationStatus(invitation, new Date(invitation.expiresAt.getTime() - 1000))).toBe("pending");
     const invited = await user(tenants.a, email);
-    const expired = await failure(acceptInvitation(database.db, { limiter }, ctx("192.0.2.5"), { tenantId: tenants.a, user: invited, token, now: later }), "invalid_verification");
+    const expired = await failure(acceptInvitation(database.db, { limiter }, ctx("192.0.2.5"), { tenantId: tenants.a, user: invited, which: { token }, now: later }), "invalid_verification");
     expect(expired.message).toMatch(/expired/);
     const [row] = await database.db.select().from(invitations).where(eq(invitations.id, invitation.id));
     expect(row!.status).toBe("expired");
@@ -371,10 +394,10 @@ describe("invitations", () => {
     const second = /token=([A-Za-z0-9_-]+)/.exec(mail!.text)![1]!;
     expect(second).not.toBe(first);
     const invited = await user(tenants.a, email);
-    await failure(acceptInvitation(database.db, { limiter }, ctx("192.0.2.6"), { tenantId: tenants.a, user: invited, token: first }), "invalid_verification");
+    await failure(acceptInvitation(database.db, { limiter }, ctx("192.0.2.6"), { tenantId: tenants.a, user: invited, which: { token: first } }), "invalid_verification");
 
     await tx((t) => revokeInvitation(t, systemContext, at));
-    await failure(acceptInvitation(database.db, { limiter }, ctx("192.0.2.6"), { tenantId: tenants.a, user: invited, token: second }), "invalid_verification");
+    await failure(acceptInvitation(database.db, { limiter }, ctx("192.0.2.6"), { tenantId: tenants.a, user: invited, which: { token: second } }), "invalid_verification");
     await failure(tx((t) => revokeInvitation(t, systemContext, at)), "conflict");
     await failure(resendInvitation(database.db, runtime, systemContext, at), "conflict");
     // Another tenant's caller cannot see or touch it.

@@ -3,6 +3,7 @@
 import {
   changeOwnMemberRoleRequestSchema,
   createOwnOrganizationRequestSchema,
+  invitationIdSchema,
   inviteToOwnOrganizationRequestSchema,
   organizationIdSchema,
   switchOrganizationRequestSchema,
@@ -21,6 +22,23 @@ export async function switchOrganizationAction(form: FormData): Promise<void> {
   let outcome: Record<string, string> = { done: parsed.data.organizationId ? "switched" : "cleared" };
   try {
     await api.memberships.switchActive(parsed.data.organizationId);
+  } catch (error) {
+    outcome = { error: errorCode(error) };
+  }
+  redirect(withState("/organizations", outcome));
+}
+
+/** The user's answer to one of their pending invitations (by id: no mailed link needed when signed in). */
+export async function answerInvitationAction(form: FormData): Promise<void> {
+  const api = await accountApi();
+  if (!api) redirect("/organizations");
+  const invitation = invitationIdSchema.safeParse(String(form.get("invitationId") ?? ""));
+  if (!invitation.success) redirect(withState("/organizations", { error: "not_found" }));
+  const accept = form.get("answer") === "accept";
+  let outcome: Record<string, string> = { done: accept ? "accepted" : "declined" };
+  try {
+    if (accept) await api.memberships.acceptInvitation({ invitationId: invitation.data });
+    else await api.memberships.declineInvitation({ invitationId: invitation.data });
   } catch (error) {
     outcome = { error: errorCode(error) };
   }

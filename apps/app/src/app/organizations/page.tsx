@@ -1,9 +1,9 @@
-import type { SessionOrganizationListResponse } from "@plinto/contracts";
-import { Alert, Badge, Button, EmptyState, Field, Input, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, problemText } from "@plinto/ui";
+import type { PendingInvitation, SessionOrganizationListResponse } from "@plinto/contracts";
+import { Alert, Badge, Button, EmptyState, Field, Input, Table, TableBody, TableCell, TableHead, TableHeaderCell, TableRow, problemText, when } from "@plinto/ui";
 import type { Metadata } from "next";
 import { AccountPage, Outcome, SignInFirst } from "~/components/AccountPage";
 import { accountApi, pageState } from "~/lib/account";
-import { createOrganizationAction, switchOrganizationAction } from "./actions";
+import { answerInvitationAction, createOrganizationAction, switchOrganizationAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Organizations" };
@@ -16,9 +16,10 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
   if (!api) return <SignInFirst what="your organizations" returnTo="/organizations" />;
   const state = pageState(await searchParams);
   let mine: SessionOrganizationListResponse | null = null;
+  let invitations: PendingInvitation[] = [];
   let problem: string | null = null;
   try {
-    mine = await api.memberships.list();
+    [mine, invitations] = await Promise.all([api.memberships.list(), api.memberships.pendingInvitations()]);
   } catch (error) {
     problem = problemText(error);
   }
@@ -36,6 +37,8 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
           switched: "Active organization changed. Apps see it the next time they refresh your sign-in.",
           cleared: "No organization is active now.",
           left: "You left the organization.",
+          accepted: "Invitation accepted: you are a member now.",
+          declined: "Invitation declined.",
         }}
         errorText={{
           "no-name": "Enter the organization's name.",
@@ -44,12 +47,38 @@ export default async function OrganizationsPage({ searchParams }: { searchParams
           forbidden: "This tenant does not let its users create organizations.",
         }}
       />
+      {invitations.length > 0 ? (
+        <section aria-labelledby="invitations-title" className="space-y-3">
+          <h2 id="invitations-title" className="text-xl font-bold tracking-tight">
+            Invitations waiting for you
+          </h2>
+          <ul className="space-y-2">
+            {invitations.map((invitation) => (
+              <li key={invitation.id} className="flex flex-wrap items-center gap-3 rounded-card border border-line bg-surface p-4" data-testid="invitation">
+                <span className="grow">
+                  <strong>{invitation.organization.name}</strong> invites you as {roleName(invitation.role)}
+                  <span className="block text-xs text-muted">Open until {when(invitation.expiresAt)}</span>
+                </span>
+                <form action={answerInvitationAction} className="flex gap-2">
+                  <input type="hidden" name="invitationId" value={invitation.id} />
+                  <Button type="submit" name="answer" value="accept" size="sm" aria-label={`Accept the invitation to ${invitation.organization.name}`}>
+                    Accept
+                  </Button>
+                  <Button type="submit" name="answer" value="decline" variant="ghost" size="sm" aria-label={`Decline the invitation to ${invitation.organization.name}`}>
+                    Decline
+                  </Button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       {problem ? (
         <Alert variant="danger" title="Your organizations could not be loaded">
           {problem}
         </Alert>
       ) : !mine || mine.organizations.length === 0 ? (
-        <EmptyState headingLevel={2} title="You are not in any organization yet" description="When someone invites you, the invitation comes by email; accept it and the organization shows here." />
+        <EmptyState headingLevel={2} title="You are not in any organization yet" description="When someone invites you, the invitation comes by email and waits above; accept it and the organization shows here." />
       ) : (
         <Table caption="Your organizations">
           <TableHead>

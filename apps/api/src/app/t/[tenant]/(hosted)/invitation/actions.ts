@@ -19,7 +19,7 @@ async function answer(tenantSlug: string, formData: FormData, answer: "accept" |
   if (!live) return { status: "error", code: "unauthorized", message: "Sign in first, then open the invitation link again." };
   const runtime = await getRuntime();
   const ctx = { ...(await hostedContext()), actor: { type: "user" as const, id: live.user.id } };
-  const input = { tenantId: tenant.id, user: live.user, token };
+  const input = { tenantId: tenant.id, user: live.user, which: { token } };
   try {
     if (answer === "accept") await acceptInvitation(runtime.database.db, runtime, ctx, input);
     else await declineInvitation(runtime.database.db, runtime, ctx, input);

@@ -1,4 +1,4 @@
-import { invitationTokenRequestSchema } from "@plinto/contracts";
+import { invitationAnswerRequestSchema } from "@plinto/contracts";
 import type { z } from "zod";
 import { requestContext } from "../../../../../../lib/request";
 import { route } from "../../../../../../lib/route";
@@ -9,7 +9,7 @@ import { callerSession, respond, unauthorizedResponse, type TenantRouteContext }
 
 /**
  * The signed-in user's answer to an invitation to their own confirmed address, with the link's
- * token: the route of `accept` and of `decline`, which differ only in the answer.
+ * token or the invitation's id: the route of `accept` and of `decline`, which differ only in the answer.
  */
 export function invitationAnswerRoute<S extends z.ZodType>(answer: typeof acceptInvitation | typeof declineInvitation, schema: S) {
   return route(async (request: Request, { params }: TenantRouteContext) => {
@@ -17,9 +17,9 @@ export function invitationAnswerRoute<S extends z.ZodType>(answer: typeof accept
     const runtime = await getRuntime();
     const caller = await callerSession(runtime, tenant, request);
     if (!caller) return unauthorizedResponse();
-    const { token } = await parseJsonBody(request, invitationTokenRequestSchema);
+    const which = await parseJsonBody(request, invitationAnswerRequestSchema);
     const ctx = requestContext(request, { type: "user", id: caller.user.id });
-    const result = await answer(runtime.database.db, runtime, ctx, { tenantId: caller.tenant.id, user: caller.user, token });
+    const result = await answer(runtime.database.db, runtime, ctx, { tenantId: caller.tenant.id, user: caller.user, which });
     return respond(schema, result as z.input<S>);
   });
 }
