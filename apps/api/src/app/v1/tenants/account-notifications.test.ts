@@ -51,8 +51,10 @@ describe("new sign-in notices", () => {
     const [notice] = (await list(ada)).notifications;
     expect(notice).toMatchObject({ kind: "new_sign_in", category: "security", title: "New sign-in", readAt: null });
     expect(notice!.body).toContain("Firefox on Windows (203.0.113.7)");
-    // Delivered after the commit, by the runtime's own delivery or this one, whichever comes first: once.
+    // Delivered after the commit, by the runtime's own delivery or this one, whichever claims it
+    // first (the other finds nothing to send, even while the first is still sending): once.
     await deliver();
+    await vi.waitFor(async () => expect(await mailCount(database.db, world.tenant.id, ada.email, "new-sign-in")).toBe(1), { timeout: 5_000, interval: 50 });
     await deliver();
     const mail = await lastMail(database.db, world.tenant.id, ada.email, "new-sign-in");
     expect(mail?.text).toContain("203.0.113.7");
@@ -109,7 +111,8 @@ describe("notifications from account changes", () => {
     await database.db.transaction((tx) => addMember(tx, systemContext, { tenantId: world.tenant.id, organizationId: org!.id, userId: dee.id, role: "member" }));
     await database.db.transaction((tx) => updateMember(tx, systemContext, { tenantId: world.tenant.id, organizationId: org!.id, userId: dee.id, role: "admin" }));
     await deliver();
-    expect((await lastMail(database.db, world.tenant.id, dee.email, "organization-role-changed"))?.subject).toBe("Your role in Dee's club changed");
+    // (The runtime's own delivery may have claimed it first and still be sending: wait for the mail.)
+    await vi.waitFor(async () => expect((await lastMail(database.db, world.tenant.id, dee.email, "organization-role-changed"))?.subject).toBe("Your role in Dee's club changed"), { timeout: 5_000, interval: 50 });
 
     // Switched off: the notification still comes, the mail does not.
     await bodyOf(await world.call("updateEmailPreferences", dee, { body: { organization_activity: false } }), 200, emailPreferencesResponseSchema);
@@ -117,8 +120,9 @@ describe("notifications from account changes", () => {
     await deliver();
     expect(await mailCount(database.db, world.tenant.id, dee.email, "organization-role-changed")).toBe(1);
     expect((await list(dee)).notifications.filter((n) => n.kind === "organization_role_changed")).toHaveLength(2);
-    const statuses = await database.db.select({ s: notifications.mailStatus }).from(notifications).where(and(eq(notifications.userId, dee.id), eq(notifications.kind, "organization_role_changed")));
-    expect(statuses.map((r) => r.s).sort()).toEqual(["sent", "skipped"]);
+    const statuses = () =>
+      database.db.select({ s: notifications.mailStatus }).from(notifications).where(and(eq(notifications.userId, dee.id), eq(notifications.kind, "organization_role_changed")));
+    await vi.waitFor(async () => expect((await statuses()).map((r) => r.s).sort()).toEqual(["sent", "skipped"]), { timeout: 5_000, interval: 50 });
   });
 
   it("leaves no notification and sends no mail when the change's transaction fails", async () => {
@@ -139,6 +143,8 @@ describe("notifications from account changes", () => {
     await database.db.transaction((tx) => notify(tx, { tenantId: world.tenant.id, userId: fay.id, kind: "new_sign_in", title: "New sign-in", body: "b", data: { at: "now" }, mail: true }));
     const [a, b] = await Promise.all([deliver(), deliver()]);
     expect(a + b).toBeLessThanOrEqual(1);
+    await deliver();
+    await vi.waitFor(async () => expect(await mailCount(database.db, world.tenant.id, fay.email, "new-sign-in")).toBe(1), { timeout: 5_000, interval: 50 });
     await deliver();
     expect(await mailCount(database.db, world.tenant.id, fay.email, "new-sign-in")).toBe(1);
   });
