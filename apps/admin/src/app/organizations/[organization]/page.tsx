@@ -1,11 +1,12 @@
 import { PlintoApiError } from "@plinto/sdk";
-import { Alert, Badge, Button, ButtonLink, CodeBlock, EmptyState, Select, Table, TableBody, TableHead, TableHeaderCell, TableRow } from "@plinto/ui";
+import { Alert, Badge, Button, ButtonLink, CodeBlock, EmptyState, Table, TableBody, TableHead, TableHeaderCell, TableRow } from "@plinto/ui";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { RoleCell } from "~/components/RoleCell";
 import { SignInFirst, TenantPage } from "~/components/TenantPage";
 import { ConfirmPanel } from "@plinto/ui";
 import { tenantContext } from "~/lib/tenant";
-import { problemText } from "~/lib/users";
+import { problemText } from "@plinto/ui";
 import { organizationChangeAction, type OrganizationChange } from "../actions";
 import { AddDomainForm, AddMemberForm, InviteForm, MfaPolicyForm, VerifyDomainForm } from "../OrganizationForms";
 
@@ -154,25 +155,14 @@ export default async function OrganizationPage({
                   <TableHeaderCell scope="row">{member.email}</TableHeaderCell>
                   <td className="px-4 py-3">{member.name ?? "—"}</td>
                   <td className="px-4 py-3">
-                    {canWrite ? (
-                      <form action={organizationChangeAction} className="flex items-center gap-2">
-                        <input type="hidden" name="organization" value={organization.id} />
-                        <input type="hidden" name="change" value="member-role" />
-                        <input type="hidden" name="target" value={member.userId} />
-                        <Select name="role" defaultValue={member.role} aria-label={`Role of ${member.email}`} className="h-9 min-w-28">
-                          {(roleKeys.includes(member.role) ? roleKeys : [member.role, ...roleKeys]).map((role) => (
-                            <option key={role} value={role}>
-                              {role}
-                            </option>
-                          ))}
-                        </Select>
-                        <Button type="submit" variant="secondary" size="sm" aria-label={`Change the role of ${member.email}`}>
-                          Change
-                        </Button>
-                      </form>
-                    ) : (
-                      <Badge>{member.role}</Badge>
-                    )}
+                    <RoleCell
+                      email={member.email}
+                      role={member.role}
+                      roles={roleKeys}
+                      mayChange={canWrite}
+                      action={organizationChangeAction}
+                      fields={{ organization: organization.id, change: "member-role", target: member.userId }}
+                    />
                   </td>
                   <td className="px-4 py-3">{day(member.joinedAt)}</td>
                   {canWrite ? (

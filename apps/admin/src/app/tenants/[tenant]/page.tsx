@@ -1,13 +1,14 @@
 import { ADMIN_ROLE_KEYS } from "@plinto/contracts";
 import { PlintoApiError } from "@plinto/sdk";
-import { Alert, Badge, Button, ButtonLink, EmptyState, Select, Table, TableBody, TableHead, TableHeaderCell, TableRow } from "@plinto/ui";
+import { Alert, ButtonLink, EmptyState, Table, TableBody, TableHead, TableHeaderCell, TableRow } from "@plinto/ui";
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { ConfirmPanel } from "@plinto/ui";
+import { RoleCell } from "~/components/RoleCell";
 import { SignInFirst, TenantPage } from "~/components/TenantPage";
 import { managementApi } from "~/lib/api";
 import { operatorContext } from "~/lib/tenant";
-import { problemText } from "~/lib/users";
+import { problemText } from "@plinto/ui";
 import { tenantAdminChangeAction } from "../actions";
 import { OpenTenantButton, TenantBadges, TenantOutcome, TenantStatusConfirm } from "../shared";
 import { AddTenantAdminForm } from "../TenantForms";
@@ -128,25 +129,14 @@ export default async function TenantDetailPage({
                   <TableHeaderCell scope="row">{admin.email}</TableHeaderCell>
                   <td className="px-4 py-3">{admin.name ?? "—"}</td>
                   <td className="px-4 py-3">
-                    {mayChange ? (
-                      <form action={tenantAdminChangeAction} className="flex items-center gap-2">
-                        <input type="hidden" name="tenant" value={tenant.slug} />
-                        <input type="hidden" name="change" value="admin-role" />
-                        <input type="hidden" name="target" value={admin.userId} />
-                        <Select name="role" defaultValue={admin.role} aria-label={`Role of ${admin.email}`} className="h-9 min-w-28">
-                          {ADMIN_ROLE_KEYS.map((role) => (
-                            <option key={role} value={role}>
-                              {role}
-                            </option>
-                          ))}
-                        </Select>
-                        <Button type="submit" variant="secondary" size="sm" aria-label={`Change the role of ${admin.email}`}>
-                          Change
-                        </Button>
-                      </form>
-                    ) : (
-                      <Badge>{admin.role}</Badge>
-                    )}
+                    <RoleCell
+                      email={admin.email}
+                      role={admin.role}
+                      roles={ADMIN_ROLE_KEYS}
+                      mayChange={mayChange}
+                      action={tenantAdminChangeAction}
+                      fields={{ tenant: tenant.slug, change: "admin-role", target: admin.userId }}
+                    />
                   </td>
                   <td className="px-4 py-3">{day(admin.since)}</td>
                   {mayChange ? (
