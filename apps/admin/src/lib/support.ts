@@ -1,6 +1,6 @@
 import type { ManagedUser } from "@plinto/contracts";
 import { PlintoApiError, type PlintoClient } from "@plinto/sdk";
-import { problemText } from "./users";
+import { problemText } from "@plinto/ui";
 
 /** What looking a person up found: the one user, several near matches, nobody, or a problem. */
 export type Lookup =

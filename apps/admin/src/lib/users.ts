@@ -34,4 +34,3 @@ export function usersHref(filters: UserFilters, cursor?: string | null): string 
 }
 
 // The API's refusal in words, and its timestamps in UTC, are shared with the account portal.
-export { problemText, when } from "@plinto/ui";

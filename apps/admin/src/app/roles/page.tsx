@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { SignInFirst, TenantPage } from "~/components/TenantPage";
 import { ConfirmPanel } from "@plinto/ui";
 import { tenantContext } from "~/lib/tenant";
-import { problemText } from "~/lib/users";
+import { problemText } from "@plinto/ui";
 import { createPermissionAction, deleteRoleAction } from "./actions";
 import { CreateRoleForm, EditRoleForm } from "./RoleForms";
 

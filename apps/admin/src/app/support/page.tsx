@@ -5,7 +5,7 @@ import { redirect } from "next/navigation";
 import { SignInFirst, TenantPage } from "~/components/TenantPage";
 import { lookUpUser, NEAR_MATCHES } from "~/lib/support";
 import { tenantContext } from "~/lib/tenant";
-import { when } from "~/lib/users";
+import { when } from "@plinto/ui";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Support" };

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { SignInFirst, TenantPage } from "~/components/TenantPage";
 import { managementApi } from "~/lib/api";
 import { operatorContext } from "~/lib/tenant";
-import { problemText } from "~/lib/users";
+import { problemText } from "@plinto/ui";
 import { CreateTenantForm } from "./TenantForms";
 import { OpenTenantButton, TenantBadges, TenantOutcome, TenantStatusConfirm } from "./shared";
 

@@ -2,7 +2,8 @@ import { Alert, Badge, Button, ButtonLink, EmptyState, Input, Select, Table, Tab
 import type { Metadata } from "next";
 import { TenantPage } from "~/components/TenantPage";
 import { tenantContext } from "~/lib/tenant";
-import { filtersOf, problemText, usersHref, when } from "~/lib/users";
+import { filtersOf, usersHref } from "~/lib/users";
+import { problemText, when } from "@plinto/ui";
 
 export const dynamic = "force-dynamic";
 

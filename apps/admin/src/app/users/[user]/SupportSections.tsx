@@ -3,7 +3,7 @@ import { Alert, Badge, ButtonLink, EmptyState, Table, TableBody, TableCell, Tabl
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { ACTOR_TYPE_WORDS } from "~/lib/audit";
-import { when } from "~/lib/users";
+import { when } from "@plinto/ui";
 
 /**
  * The support sections of the user page: sign-in security (failures, the pause, unlock), the

@@ -5,7 +5,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { tenantContext, type TenantContext } from "~/lib/tenant";
-import { problemText, when } from "~/lib/users";
+import { problemText, when } from "@plinto/ui";
 import { userAction } from "./actions";
 import { ImpersonateForm } from "./ImpersonateForm";
 import { OrganizationsSection, RecentActivitySection, SignInSecuritySection, type Loaded } from "./SupportSections";

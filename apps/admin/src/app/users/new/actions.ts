@@ -4,7 +4,7 @@ import { createUserRequestSchema } from "@plinto/contracts";
 import { PlintoApiError } from "@plinto/sdk";
 import { redirect } from "next/navigation";
 import { tenantContext } from "~/lib/tenant";
-import { problemText } from "~/lib/users";
+import { problemText } from "@plinto/ui";
 
 export interface NewUserState {
   /** What the admin typed (never the password), so the form comes back filled in. */
