@@ -108,6 +108,8 @@ export type SignedOutResponse = z.infer<typeof signedOutResponseSchema>;
 
 export const sessionRevokedResponseSchema = z.object({ status: z.literal("revoked") });
 export type SessionRevokedResponse = z.infer<typeof sessionRevokedResponseSchema>;
+/** Every other session ended, with the application tokens issued under them; how many sessions. */
+export const otherSessionsRevokedResponseSchema = z.object({ status: z.literal("revoked"), count: z.number().int().min(0) });
 
 /** The signed-in user as the auth API shows it. */
 export const authUserSchema = z.object({

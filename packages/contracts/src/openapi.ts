@@ -184,6 +184,11 @@ const coreOperations: Operation[] = [
     success: { status: 200, description: "Newest first", schema: auth.sessionListResponseSchema }, errors: ["unauthorized", "not_found"],
   },
   {
+    method: "delete", path: authPath("sessions"), operationId: "revokeOtherSessions", tag: "Sessions", security: "session",
+    summary: "End every session of the caller but the one this request presents, and the application tokens issued under them",
+    success: { status: 200, description: "Ended", schema: auth.otherSessionsRevokedResponseSchema }, errors: ["unauthorized", "not_found"],
+  },
+  {
     method: "delete", path: authPath("sessions/{session}"), operationId: "revokeSession", tag: "Sessions", security: "session",
     summary: "End one of the caller's own sessions",
     success: { status: 200, description: "Ended", schema: auth.sessionRevokedResponseSchema }, errors: ["unauthorized", "not_found"],

@@ -5,6 +5,7 @@ import {
   factorRemovedResponseSchema,
   invitationAcceptedResponseSchema,
   invitationDeclinedResponseSchema,
+  otherSessionsRevokedResponseSchema,
   pendingInvitationListResponseSchema,
   passkeyListResponseSchema,
   passkeyRegisteredResponseSchema,
@@ -38,6 +39,8 @@ export function accountSessionsApi(call: AccountCall) {
     list: async () => (await call("sessions", { schema: sessionListResponseSchema })).sessions,
     /** Signs that browser or device out; its refresh tokens end with it. */
     revoke: async (sessionId: string) => call(`sessions/${id(sessionId, "ses", "a session")}`, { method: "DELETE", schema: sessionRevokedResponseSchema }),
+    /** Every other session ends at once (with the application tokens issued under them); this one stays. */
+    revokeOthers: async () => call("sessions", { method: "DELETE", schema: otherSessionsRevokedResponseSchema }),
   };
 }
 

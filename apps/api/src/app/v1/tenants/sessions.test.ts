@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { sessionListResponseSchema, sessionRevokedResponseSchema, signedOutResponseSchema } from "@plinto/contracts";
+import { otherSessionsRevokedResponseSchema, sessionListResponseSchema, sessionRevokedResponseSchema, signedOutResponseSchema } from "@plinto/contracts";
 import { newId } from "@plinto/db";
 import { tenants } from "@plinto/db/schema";
 import type { TestDatabase } from "@plinto/db/testing";
@@ -15,6 +15,7 @@ import {
   parseSetCookie,
   post,
   problemOf,
+  revokeOtherSessions,
   revokeSession,
   signedIn,
   signedUpAndVerified,
@@ -96,6 +97,28 @@ describe("GET sessions", () => {
     await expectUnauthorized(await revokeSession(elsewhere.slug, live.session.id, { bearer: live.sessionToken }));
     // And the same token still works where it belongs (so the 401s above are about the token, not the test).
     expect((await getSessions(home.slug, { bearer: live.sessionToken })).status).toBe(200);
+  });
+});
+
+describe("DELETE sessions", () => {
+  it("ends every other session of the caller at once; this one, and other users', stay", async () => {
+    const alice = await signedUpAndVerified(database.db, home);
+    const here = await signedIn(home.slug, alice.email);
+    const phone = await signedIn(home.slug, alice.email);
+    const laptop = await signedIn(home.slug, alice.email);
+    const bob = await signedIn(home.slug, (await signedUpAndVerified(database.db, home)).email);
+
+    const response = await revokeOtherSessions(home.slug, { bearer: here.sessionToken });
+    expect(response.status).toBe(200);
+    expect(await bodyOf(response, otherSessionsRevokedResponseSchema)).toEqual({ status: "revoked", count: 2 });
+    await expectUnauthorized(await getSessions(home.slug, { bearer: phone.sessionToken }));
+    await expectUnauthorized(await getSessions(home.slug, { bearer: laptop.sessionToken }));
+    expect((await listed(home.slug, { bearer: here.sessionToken })).map((s) => s.id)).toEqual([here.session.id]);
+    expect((await listed(home.slug, { bearer: bob.sessionToken })).map((s) => s.id)).toEqual([bob.session.id]);
+
+    // Nothing else left to end; without a session, nothing at all.
+    expect(await bodyOf(await revokeOtherSessions(home.slug, { bearer: here.sessionToken }), otherSessionsRevokedResponseSchema)).toEqual({ status: "revoked", count: 0 });
+    await expectUnauthorized(await revokeOtherSessions(home.slug, { bearer: phone.sessionToken }));
   });
 });
 

@@ -15,7 +15,7 @@ import { POST as resetPassword } from "./[tenant]/auth/reset-password/route";
 import { DELETE as deleteConsent } from "./[tenant]/auth/consents/[application]/route";
 import { GET as listConsents } from "./[tenant]/auth/consents/route";
 import { DELETE as deleteSession } from "./[tenant]/auth/sessions/[session]/route";
-import { GET as listSessions } from "./[tenant]/auth/sessions/route";
+import { DELETE as deleteOtherSessions, GET as listSessions } from "./[tenant]/auth/sessions/route";
 import { POST as signIn } from "./[tenant]/auth/sign-in/route";
 import { POST as signOut } from "./[tenant]/auth/sign-out/route";
 import { POST as signUp } from "./[tenant]/auth/sign-up/route";
@@ -90,6 +90,10 @@ export function getSessions(tenant: string, caller: Caller = {}): Promise<Respon
 export function revokeSession(tenant: string, session: string, caller: Caller = {}): Promise<Response> {
   const request = new Request(url(tenant, `sessions/${encodeURIComponent(session)}`), { method: "DELETE", headers: headersFor(caller) });
   return deleteSession(request, { params: Promise.resolve({ tenant, session }) });
+}
+
+export function revokeOtherSessions(tenant: string, caller: Caller = {}): Promise<Response> {
+  return deleteOtherSessions(new Request(url(tenant, "sessions"), { method: "DELETE", headers: headersFor(caller) }), { params: Promise.resolve({ tenant }) });
 }
 
 export function getConsents(tenant: string, caller: Caller = {}): Promise<Response> {
