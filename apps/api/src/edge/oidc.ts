@@ -5,7 +5,7 @@ import type { Runtime } from "../lib/runtime";
 import { findApplicationByClientId } from "../services/applications/applications";
 import { ensureSigningKeys, keystoreFingerprint, providerKeystore } from "../services/keys/keys";
 import { rememberConsent } from "../services/oidc/consents";
-import { loginDecision, missingScopes, type InteractionView } from "../services/oidc/interactions";
+import { interactionStartedAt, loginDecision, missingScopes, type InteractionView } from "../services/oidc/interactions";
 import { errorPage } from "../services/oidc/pages";
 import { createTenantProvider, liveSession } from "../services/oidc/provider";
 import { displayNameOf, findTenantBySlug, TENANT_SLUG } from "../services/tenants/tenants";
@@ -134,7 +134,7 @@ export function createOidcEdge(runtime: Runtime) {
 
     if (details.prompt.name === "login") {
       const live = await liveSession(db, tenant.id, req.headers.cookie);
-      const decision = loginDecision(details, live);
+      const decision = loginDecision({ ...details, startedAt: await interactionStartedAt(db, tenant.id, uid) }, live);
       if (decision.kind === "finish") {
         await provider.interactionFinished(req, res, { login: decision.login }, { mergeWithLastSubmission: false });
         return;

@@ -58,6 +58,8 @@ class TenantModelAdapter {
       uid: payload.uid ?? null,
       userCode: payload.userCode ?? null,
       expiresAt,
+      // This process's clock, not the database's: interactionStartedAt compares it with sign-in times.
+      createdAt: new Date(),
     };
     await this.db
       .insert(oidcModels)

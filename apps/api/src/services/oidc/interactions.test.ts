@@ -32,6 +32,14 @@ describe("loginDecision", () => {
     expect(loginDecision(forced, live(NOW + 1_000), NOW + 2_000)).toMatchObject({ kind: "finish" });
   });
 
+  it("prompt=login takes a sign-in in the request's own second when the start is known to the millisecond", () => {
+    const started = NOW + 100;
+    const forced = interaction({ startedAt: started, prompt: { name: "login", reasons: ["login_prompt"], details: {} } });
+    expect(loginDecision(forced, live(started + 200), started + 300)).toMatchObject({ kind: "finish" });
+    expect(loginDecision(forced, live(started), started + 300)).toMatchObject({ kind: "sign_in", why: "fresh_sign_in" });
+    expect(loginDecision(forced, live(started - 50), started + 300)).toMatchObject({ kind: "sign_in", why: "fresh_sign_in" });
+  });
+
   it("max_age counts from the session's sign-in", () => {
     const limited = interaction({ params: { max_age: 60 } });
     expect(loginDecision(limited, live(NOW - 61_000), NOW)).toMatchObject({ kind: "sign_in", why: "max_age" });

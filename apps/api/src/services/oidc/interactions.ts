@@ -14,7 +14,10 @@ export const INTERACTION_UID = /^[\w-]{10,64}$/;
 /** What the provider tells us about a pending interaction (the part our decisions read). */
 export interface InteractionView {
   uid: string;
+  /** When the request began, in whole seconds (the provider's own record). */
   iat: number;
+  /** When the request began to the millisecond, by this process's clock, where known (`interactionStartedAt`). */
+  startedAt?: number;
   prompt: { name: string; reasons: string[]; details: Record<string, unknown> };
   params: Record<string, unknown>;
 }
@@ -39,9 +42,11 @@ export type LoginDecision =
 export function loginDecision(interaction: InteractionView, live: LiveSessionView | undefined, now: number = Date.now()): LoginDecision {
   if (!live) return { kind: "sign_in", why: "no_session" };
   const authTime = live.session.authTime.getTime();
-  // The request's start is known to the second: a sign-in in that same second may have come
-  // before it, so only a later second counts as fresh (no person signs in faster than that).
-  if (interaction.prompt.reasons.includes("login_prompt") && authTime < (interaction.iat + 1) * 1000) {
+  // prompt=login wants a sign-in after the request began. Known to the millisecond, that is exact;
+  // known only to the second (the provider's iat), a sign-in in that same second may have come
+  // first, so only a later second counts.
+  const began = interaction.startedAt ?? (interaction.iat + 1) * 1000 - 1;
+  if (interaction.prompt.reasons.includes("login_prompt") && authTime <= began) {
     return { kind: "sign_in", why: "fresh_sign_in" };
   }
   const maxAge = Number(interaction.params.max_age);
@@ -71,6 +76,19 @@ export function loginDecision(interaction: InteractionView, live: LiveSessionVie
       remember: true,
     },
   };
+}
+
+/**
+ * When an interaction began, to the millisecond: its first save (the adapter stamps `created_at`
+ * with this process's clock, the clock sessions' sign-in times come from). Undefined when unknown.
+ */
+export async function interactionStartedAt(db: Executor, tenantId: string, uid: string): Promise<number | undefined> {
+  const [row] = await db
+    .select({ createdAt: oidcModels.createdAt })
+    .from(oidcModels)
+    .where(and(eq(oidcModels.tenantId, tenantId), eq(oidcModels.model, "Interaction"), eq(oidcModels.id, uid)))
+    .limit(1);
+  return row?.createdAt.getTime();
 }
 
 /** The scopes a consent prompt asks for, as the provider lists them. */
