@@ -219,6 +219,23 @@ test("a signed-in user finds an invitation waiting in the portal and accepts it 
   await expect(page.getByTestId("organization-row").filter({ hasText: "Waiting Room" })).toContainText("Member");
 });
 
+test("every other session is signed out at once, after a confirmation; this one stays", async ({ page, request }) => {
+  const email = freshEmail("portal-others");
+  await signUpForPortal(page, email);
+  await signInToPortal(page, email, { path: "/sessions" });
+  const tablet = await otherSession(request, email);
+  const desktop = await otherSession(request, email);
+  await page.reload();
+  await expect(page.getByTestId("session-row")).toHaveCount(3);
+  await page.getByRole("link", { name: "Sign out of all other sessions" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Sign out of 2 other sessions?" })).toBeVisible();
+  await page.getByRole("button", { name: "Sign out of all other sessions" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Every other session is signed out" })).toBeVisible();
+  await expect(page.getByTestId("session-row")).toHaveCount(1);
+  await expect(page.getByTestId("session-row")).toContainText("This session");
+  for (const token of [tablet, desktop]) expect((await request.get(auth("sessions"), { headers: { authorization: `Bearer ${token}` } })).status()).toBe(401);
+});
+
 test("the profile: details, a picture, and a new email address confirmed from it with the old one told", async ({ page, request }) => {
   test.setTimeout(90_000);
   const email = freshEmail("profile");
